@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+// Document: the one value that travels through every stage. The text is immutable after
+// reading; each stage appends to its own vectors, and every annotation is a Span into text.
+#ifndef ANNOTATE_DOCUMENT_HPP_
+#define ANNOTATE_DOCUMENT_HPP_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annotate/span.hpp"
+
+namespace annotate {
+
+/// Where the text came from, as the contract's `source` object reports it.
+struct SourceInfo {
+  std::string path;                ///< "-" for stdin
+  std::size_t file_bytes = 0;      ///< size of the input as read, BOM included
+  bool bom = false;                ///< a leading UTF-8 BOM was skipped
+  std::string sha256;              ///< hex digest of the input as read, BOM included
+  std::string line_endings = "none";  ///< "lf", "crlf", "mixed" or "none"
+};
+
+/// The commentary's header. Each field is a span into text, without surrounding quotes.
+struct HeaderInfo {
+  std::optional<Span> series;
+  std::optional<Span> title;
+  std::optional<Span> subtitle;
+  std::optional<Span> byline;
+};
+
+/// A line of site furniture ("EMAIL", "Now Reading ..."): kept out of paragraphs.
+struct Boilerplate {
+  Span span;
+  std::string rule_id;
+};
+
+enum class SectionKind { kFront, kSection, kResponse, kAppendix, kNotes };
+
+/// A heading and what it owns: from the heading line to the next heading of the same or a
+/// higher level. The front section (text before the first heading) has no heading.
+struct Section {
+  SectionKind kind = SectionKind::kSection;
+  int level = 1;
+  std::optional<std::size_t> parent;  ///< index into Document::sections
+  Span span;                          ///< heading through the last line it owns
+  std::optional<Span> heading;        ///< the heading line, trimmed
+  std::optional<int> number;          ///< "Response 2." -> 2, "II." -> 2
+  std::optional<Span> title;          ///< heading without number, markers or quotes
+  std::string symbol;                 ///< "*" for "*Warnings"; empty otherwise
+  std::string rule_id;                ///< the structure rule that made it a heading
+};
+
+enum class ParagraphKind { kBody, kHeading, kSeries, kTitle, kSubtitle, kByline, kNote };
+
+/// One line of content: a blank line or a single newline ends a paragraph.
+struct Paragraph {
+  std::size_t section = 0;  ///< index into Document::sections
+  ParagraphKind kind = ParagraphKind::kBody;
+  Span span;
+};
+
+struct Sentence {
+  std::size_t paragraph = 0;  ///< index into Document::paragraphs
+  Span span;
+};
+
+enum class CalloutStyle { kGlued, kBracket, kSuperscript, kSymbol };
+
+/// A footnote mark in the running text and what it points to.
+struct Callout {
+  std::string marker;  ///< "1" for "1", "[1]" and "¹"; "*" for "*"
+  CalloutStyle style = CalloutStyle::kGlued;
+  Span span;           ///< the mark as written
+  std::size_t sentence = 0;
+  std::optional<std::size_t> target_note;     ///< index into Document::notes
+  std::optional<std::size_t> target_section;  ///< index into Document::sections (symbols)
+  std::string rule_id;
+};
+
+enum class NoteKind { kCitation, kIbid, kComment };
+
+/// A numbered endnote. `span` covers the note after its "1. " marker.
+struct Note {
+  int n = 0;
+  NoteKind kind = NoteKind::kCitation;
+  Span span;
+  std::size_t paragraph = 0;
+  std::vector<std::size_t> cited_by;  ///< indices into Document::callouts
+  std::optional<std::size_t> ibid_of;  ///< index into Document::notes
+};
+
+enum class Severity { kError, kWarning, kInfo };
+
+/// A problem found in the text. It never stops the pipeline.
+struct Diagnostic {
+  Severity severity = Severity::kWarning;
+  std::string code;
+  std::string message;
+  std::optional<Span> span;
+};
+
+struct Document {
+  std::string text;  ///< UTF-8, BOM removed, otherwise exactly as read
+  SourceInfo source;
+  HeaderInfo header;
+  std::vector<Boilerplate> boilerplate;
+  std::vector<Section> sections;
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+  std::vector<Callout> callouts;
+  std::vector<Note> notes;
+  std::vector<Diagnostic> diagnostics;
+
+  std::string_view view(Span span) const { return span.of(text); }
+};
+
+const char* to_string(SectionKind kind);
+const char* to_string(ParagraphKind kind);
+const char* to_string(CalloutStyle style);
+const char* to_string(NoteKind kind);
+const char* to_string(Severity severity);
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_DOCUMENT_HPP_

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+// The contract's JSON for one document (schema annotate/1), or the error object that takes
+// an input's place when it could not be read. Byte spans become code point spans here, once.
+#ifndef ANNOTATE_DOCUMENT_WRITER_HPP_
+#define ANNOTATE_DOCUMENT_WRITER_HPP_
+
+#include <string>
+
+#include "annotate/document.hpp"
+#include "annotate/reader.hpp"
+
+namespace annotate {
+
+constexpr const char* kSchema = "annotate/1";
+
+/// Appends the document object and a newline to `out`: one line, or indented with `pretty`.
+/// Every object that covers text carries "text", "span" (code points) and "bytes".
+void write_document(const Document& doc, std::string& out, bool pretty = false);
+
+/// Appends the error object for `path` and a newline to `out`.
+void write_input_error(const std::string& path, const InputError& error, std::string& out,
+                       bool pretty = false);
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_DOCUMENT_WRITER_HPP_

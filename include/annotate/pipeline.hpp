@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// The driver: read -> segment -> split sentences -> link callouts -> write, for each input
+// in order, with per-input errors written in place and the contract's exit code returned.
+#ifndef ANNOTATE_PIPELINE_HPP_
+#define ANNOTATE_PIPELINE_HPP_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annotate/document.hpp"
+#include "annotate/reader.hpp"
+#include "annotate/rules.hpp"
+
+namespace annotate {
+
+/// Everything the command line can set.
+struct RunOptions {
+  std::vector<std::string> inputs;   ///< paths; "-" is stdin; empty means stdin
+  std::string output;                ///< empty: stdout; else written via a temporary file
+  bool pretty = false;
+  std::size_t max_bytes = kDefaultMaxBytes;
+  std::optional<std::string> data_dir;  ///< replaces files of the shipped data/
+};
+
+/// The annotation stages, configured once and shared by every document.
+class Annotator {
+ public:
+  explicit Annotator(Rules rules) : rules_(std::move(rules)) {}
+  /// Runs every stage over `doc`. REQUIRES: doc.text is valid UTF-8 without a BOM.
+  void annotate(Document& doc) const;
+  const Rules& rules() const { return rules_; }
+
+ private:
+  Rules rules_;
+};
+
+/// Reads and annotates one input and appends its JSON line (or error object) to `out`.
+/// Returns false when the input could not be annotated.
+bool annotate_input(const std::string& path, const Annotator& annotator,
+                    const RunOptions& options, std::string& out);
+
+/// Runs the whole command: every input in order, output to stdout or options.output.
+/// Returns kExitOk, or kExitInputFailed when any input failed. Throws annotate::Error on
+/// setup failures (bad --data-dir, unwritable output).
+int run(const RunOptions& options);
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_PIPELINE_HPP_

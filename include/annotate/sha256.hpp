@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// SHA-256 (FIPS 180-4) of a byte string, for the contract's source.sha256. Written here
+// because the project's dependencies carry no hash library.
+#ifndef ANNOTATE_SHA256_HPP_
+#define ANNOTATE_SHA256_HPP_
+
+#include <string>
+#include <string_view>
+
+namespace annotate {
+
+/// Returns the lowercase hex SHA-256 digest of `bytes`.
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_SHA256_HPP_

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// TextIndex: turns byte offsets into code point offsets for the contract's `span`, in
+// constant time per lookup and with memory of one word per kStride bytes of text.
+#ifndef ANNOTATE_TEXT_INDEX_HPP_
+#define ANNOTATE_TEXT_INDEX_HPP_
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace annotate {
+
+class TextIndex {
+ public:
+  /// Bytes between checkpoints; a lookup scans at most this many bytes.
+  static constexpr std::size_t kStride = 64;
+
+  /// REQUIRES: `text` is valid UTF-8 and outlives the index.
+  explicit TextIndex(std::string_view text);
+
+  /// The number of code points in text[0, byte).
+  /// REQUIRES: byte <= text.size() and byte is on a code point boundary.
+  std::size_t code_point_at(std::size_t byte) const;
+
+  std::size_t code_points() const { return code_point_at(text_.size()); }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> checkpoints_;  ///< code points before byte k * kStride
+};
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_TEXT_INDEX_HPP_

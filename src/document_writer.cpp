@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: MIT
+// Writes a Document in the contract's order of keys. Ids are derived from vector positions
+// (s1, p1, t1, ...), so they are stable for the same input and cost nothing to store.
+#include "annotate/document_writer.hpp"
+
+#include "annotate/json_writer.hpp"
+#include "annotate/text_index.hpp"
+
+namespace annotate {
+
+namespace {
+
+class DocumentWriter {
+ public:
+  DocumentWriter(const Document& doc, std::string& out, bool pretty)
+      : doc_(doc), index_(doc.text), json_(out, pretty) {}
+
+  void write() {
+    json_.begin_object();
+    json_.member("schema", kSchema);
+    write_source();
+    write_header();
+    write_boilerplate();
+    write_sections();
+    write_paragraphs();
+    write_sentences();
+    write_callouts();
+    write_notes();
+    for (const char* later : {"inline_refs", "actors", "mentions", "dates", "red_lines"}) {
+      json_.key(later);
+      json_.begin_array();
+      json_.end_array();
+    }
+    write_diagnostics();
+    json_.end_object();
+  }
+
+ private:
+  void id(char prefix, std::size_t index) {
+    id_buffer_.assign(1, prefix);
+    id_buffer_ += std::to_string(index + 1);
+    json_.string(id_buffer_);
+  }
+
+  void id_member(const char* name, char prefix, std::size_t index) {
+    json_.key(name);
+    id(prefix, index);
+  }
+
+  void optional_id_member(const char* name, char prefix, const std::optional<std::size_t>& index) {
+    if (index) {
+      id_member(name, prefix, *index);
+    } else {
+      json_.key(name);
+      json_.null();
+    }
+  }
+
+  void pair(std::size_t a, std::size_t b) {
+    json_.begin_array();
+    json_.number(a);
+    json_.number(b);
+    json_.end_array();
+  }
+
+  // "span" and "bytes" for a byte span, under the given key names.
+  void span_members(const Span& span, const char* span_key = "span", const char* bytes_key = "bytes") {
+    json_.key(span_key);
+    pair(index_.code_point_at(span.begin), index_.code_point_at(span.end));
+    json_.key(bytes_key);
+    pair(span.begin, span.end);
+  }
+
+  void text_and_span(const Span& span) {
+    json_.member("text", doc_.view(span));
+    span_members(span);
+  }
+
+  void optional_text_member(const char* name, const std::optional<Span>& span) {
+    json_.key(name);
+    if (span) {
+      json_.string(doc_.view(*span));
+    } else {
+      json_.null();
+    }
+  }
+
+  void write_source() {
+    const SourceInfo& source = doc_.source;
+    json_.key("source");
+    json_.begin_object();
+    json_.member("path", source.path);
+    json_.key("bytes");
+    json_.number(doc_.text.size());
+    json_.key("chars");
+    json_.number(index_.code_points());
+    json_.member("sha256", source.sha256);
+    json_.key("bom");
+    json_.boolean(source.bom);
+    json_.member("line_endings", source.line_endings);
+    json_.end_object();
+  }
+
+  void write_header() {
+    json_.key("document");
+    json_.begin_object();
+    optional_text_member("series", doc_.header.series);
+    optional_text_member("title", doc_.header.title);
+    optional_text_member("subtitle", doc_.header.subtitle);
+    optional_text_member("byline", doc_.header.byline);
+    json_.key("reference_date");
+    json_.null();
+    json_.key("reference_date_source");
+    json_.null();
+    json_.end_object();
+  }
+
+  void write_boilerplate() {
+    json_.key("boilerplate");
+    json_.begin_array();
+    for (std::size_t i = 0; i < doc_.boilerplate.size(); ++i) {
+      const Boilerplate& item = doc_.boilerplate[i];
+      json_.begin_object();
+      id_member("id", 'b', i);
+      text_and_span(item.span);
+      json_.member("rule", item.rule_id);
+      json_.end_object();
+    }
+    json_.end_array();
+  }
+
+  void write_sections() {
+    json_.key("sections");
+    json_.begin_array();
+    for (std::size_t i = 0; i < doc_.sections.size(); ++i) {
+      const Section& section = doc_.sections[i];
+      json_.begin_object();
+      id_member("id", 's', i);
+      json_.member("kind", to_string(section.kind));
+      json_.key("level");
+      json_.number(section.level);
+      optional_id_member("parent", 's', section.parent);
+      optional_text_member("heading", section.heading);
+      if (section.heading) {
+        span_members(*section.heading, "heading_span", "heading_bytes");
+      } else {
+        json_.key("heading_span");
+        json_.null();
+        json_.key("heading_bytes");
+        json_.null();
+      }
+      json_.key("number");
+      if (section.number) {
+        json_.number(*section.number);
+      } else {
+        json_.null();
+      }
+      optional_text_member("title", section.title);
+      json_.key("symbol");
+      if (section.symbol.empty()) {
+        json_.null();
+      } else {
+        json_.string(section.symbol);
+      }
+      text_and_span(section.span);
+      json_.key("rule");
+      if (section.rule_id.empty()) {
+        json_.null();
+      } else {
+        json_.string(section.rule_id);
+      }
+      json_.end_object();
+    }
+    json_.end_array();
+  }
+
+  void write_paragraphs() {
+    json_.key("paragraphs");
+    json_.begin_array();
+    for (std::size_t i = 0; i < doc_.paragraphs.size(); ++i) {
+      const Paragraph& paragraph = doc_.paragraphs[i];
+      json_.begin_object();
+      id_member("id", 'p', i);
+      id_member("section", 's', paragraph.section);
+      json_.member("kind", to_string(paragraph.kind));
+      text_and_span(paragraph.span);
+      json_.end_object();
+    }
+    json_.end_array();
+  }
+
+  void write_sentences() {
+    json_.key("sentences");
+    json_.begin_array();
+    for (std::size_t i = 0; i < doc_.sentences.size(); ++i) {
+      const Sentence& sentence = doc_.sentences[i];
+      json_.begin_object();
+      id_member("id", 't', i);
+      id_member("paragraph", 'p', sentence.paragraph);
+      text_and_span(sentence.span);
+      json_.end_object();
+    }
+    json_.end_array();
+  }
+
+  void write_callouts() {
+    json_.key("callouts");
+    json_.begin_array();
+    for (std::size_t i = 0; i < doc_.callouts.size(); ++i) {
+      const Callout& callout = doc_.callouts[i];
+      json_.begin_object();
+      id_member("id", 'c', i);
+      json_.member("marker", callout.marker);
+      json_.member("style", to_string(callout.style));
+      if (callout.target_note) {
+        id_member("target", 'n', *callout.target_note);
+      } else {
+        optional_id_member("target", 's', callout.target_section);
+      }
+      id_member("sentence", 't', callout.sentence);
+      text_and_span(callout.span);
+      json_.member("rule", callout.rule_id);
+      json_.end_object();
+    }
+    json_.end_array();
+  }
+
+  void write_notes() {
+    json_.key("notes");
+    json_.begin_array();
+    for (std::size_t i = 0; i < doc_.notes.size(); ++i) {
+      const Note& note = doc_.notes[i];
+      json_.begin_object();
+      id_member("id", 'n', i);
+      json_.key("n");
+      json_.number(note.n);
+      json_.member("kind", to_string(note.kind));
+      json_.member("raw", doc_.view(note.span));
+      text_and_span(note.span);
+      id_member("paragraph", 'p', note.paragraph);
+      json_.key("cited_by");
+      json_.begin_array();
+      for (std::size_t callout : note.cited_by) id('c', callout);
+      json_.end_array();
+      optional_id_member("ibid_of", 'n', note.ibid_of);
+      json_.key("reference");
+      json_.null();
+      json_.end_object();
+    }
+    json_.end_array();
+  }
+
+  void write_diagnostics() {
+    json_.key("diagnostics");
+    json_.begin_array();
+    for (const Diagnostic& diagnostic : doc_.diagnostics) {
+      json_.begin_object();
+      json_.member("severity", to_string(diagnostic.severity));
+      json_.member("code", diagnostic.code);
+      json_.member("message", diagnostic.message);
+      if (diagnostic.span) {
+        span_members(*diagnostic.span);
+      } else {
+        json_.key("span");
+        json_.null();
+        json_.key("bytes");
+        json_.null();
+      }
+      json_.end_object();
+    }
+    json_.end_array();
+  }
+
+  const Document& doc_;
+  TextIndex index_;
+  JsonWriter json_;
+  std::string id_buffer_;
+};
+
+}  // namespace
+
+void write_document(const Document& doc, std::string& out, bool pretty) {
+  DocumentWriter(doc, out, pretty).write();
+  out += '\n';
+}
+
+void write_input_error(const std::string& path, const InputError& error, std::string& out,
+                       bool pretty) {
+  JsonWriter json(out, pretty);
+  json.begin_object();
+  json.member("schema", kSchema);
+  json.key("source");
+  json.begin_object();
+  json.member("path", path);
+  if (error.file_bytes) {
+    json.key("bytes");
+    json.number(*error.file_bytes);
+  }
+  json.end_object();
+  json.key("error");
+  json.begin_object();
+  json.member("code", error.code);
+  json.member("message", error.message);
+  if (error.byte) {
+    json.key("byte");
+    json.number(*error.byte);
+  }
+  json.end_object();
+  json.end_object();
+  out += '\n';
+}
+
+}  // namespace annotate

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+// Line classification: every structure rule is tried against whole lines only, so each
+// line costs one pass per rule kind and nothing here can go quadratic in a long line.
+#include "annotate/line_classifier.hpp"
+
+#include <array>
+
+#include "annotate/unicode.hpp"
+
+namespace annotate {
+
+namespace {
+
+// Converts a view into `line` back into a span of the text `line` starts at `base`.
+Span span_of(std::string_view piece, std::string_view line, std::size_t base) {
+  const auto offset = static_cast<std::size_t>(piece.data() - line.data());
+  return Span{base + offset, base + offset + piece.size()};
+}
+
+std::optional<int> parse_number(std::string_view digits_or_roman) {
+  if (digits_or_roman.empty()) return std::nullopt;
+  if (digits_or_roman[0] >= '0' && digits_or_roman[0] <= '9') {
+    int value = 0;
+    for (char c : digits_or_roman) {
+      if (c < '0' || c > '9' || value > 9999) return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+  const int value = roman_value(digits_or_roman);
+  if (value == 0) return std::nullopt;
+  return value;
+}
+
+std::size_t count_words(std::string_view line) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Headings, bylines and appendix titles may be longer than a plain heading, but a line twice
+// the limits is prose whatever it starts with.
+bool within_twice_the_limits(std::string_view line, const Rules& rules) {
+  return count_code_points(line) <= 2 * rules.heading_max_chars() &&
+         count_words(line) <= 2 * rules.heading_max_words();
+}
+
+}  // namespace
+
+std::size_t count_code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+int roman_value(std::string_view numeral) {
+  static constexpr std::array<std::pair<std::string_view, int>, 13> kParts = {{
+      {"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100}, {"XC", 90},
+      {"L", 50}, {"XL", 40}, {"X", 10}, {"IX", 9}, {"V", 5}, {"IV", 4}, {"I", 1}}};
+  if (numeral.empty() || numeral.size() > 15) return 0;
+  // Read greedily, then accept only the canonical spelling of the value read, which rejects
+  // "IIII", "VX" and every word that merely consists of the letters.
+  int value = 0;
+  std::string_view rest = numeral;
+  for (const auto& [letters, amount] : kParts) {
+    while (rest.substr(0, letters.size()) == letters) {
+      value += amount;
+      rest.remove_prefix(letters.size());
+    }
+  }
+  if (!rest.empty()) return 0;
+  std::string canonical;
+  int remaining = value;
+  for (const auto& [letters, amount] : kParts) {
+    for (; remaining >= amount; remaining -= amount) canonical += letters;
+  }
+  return canonical == numeral ? value : 0;
+}
+
+bool looks_like_heading(std::string_view line, const Rules& rules) {
+  if (line.empty()) return false;
+  if (count_code_points(line) > rules.heading_max_chars()) return false;
+  if (count_words(line) > rules.heading_max_words()) return false;
+  const unsigned char first = static_cast<unsigned char>(line[0]);
+  if (first >= 'a' && first <= 'z') return false;
+  bool has_letter = false;
+  for (char c : line) {
+    const auto u = static_cast<unsigned char>(c);
+    has_letter = has_letter || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u >= 0x80;
+  }
+  if (!has_letter) return false;
+  const std::string_view inner = strip_closing_marks(line);
+  if (inner.empty()) return false;
+  const char last = inner.back();
+  return last != '.' && last != '?' && last != '!' && last != ':' && last != ';' && last != ',';
+}
+
+std::vector<Line> classify_lines(std::string_view text, const Rules& rules) {
+  std::vector<Line> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const Span span = trim(text, Span{start, end});
+    start = end + 1;
+    if (span.empty()) continue;
+
+    Line line;
+    line.span = span;
+    const std::string_view content = span.of(text);
+    auto take = [&](LineClass kind, const LineMatch& match) {
+      line.kind = kind;
+      line.rule = match.rule;
+      return match;
+    };
+    const bool heading_like = looks_like_heading(content, rules);
+    if (auto m = rules.match(LineRuleKind::kBoilerplate, content)) {
+      take(LineClass::kBoilerplate, *m);
+    } else if (auto r = rules.match(LineRuleKind::kResponse, content);
+               r && within_twice_the_limits(content, rules) && parse_number(r->groups[0])) {
+      take(LineClass::kResponse, *r);
+      line.number = parse_number(r->groups[0]);
+      line.title = span_of(r->groups[1], content, span.begin);
+    } else if (auto n = rules.match(LineRuleKind::kNumberedSection, content);
+               n && heading_like && roman_value(n->groups[0]) > 0) {
+      take(LineClass::kNumberedSection, *n);
+      line.number = roman_value(n->groups[0]);
+      line.title = span_of(n->groups[1], content, span.begin);
+    } else if (auto md = rules.match(LineRuleKind::kMarkdown, content);
+               md && within_twice_the_limits(content, rules)) {
+      take(LineClass::kMarkdown, *md);
+      line.markdown_depth = static_cast<int>(md->groups[0].size());
+      line.title = span_of(md->groups[1], content, span.begin);
+    } else if (auto a = rules.match(LineRuleKind::kAppendix, content); a && heading_like) {
+      take(LineClass::kAppendix, *a);
+      line.symbol = std::string(a->groups[0]);
+      line.title = span_of(a->groups[1], content, span.begin);
+    } else if (auto h = rules.match(LineRuleKind::kNotesHeading, content)) {
+      take(LineClass::kNotesHeading, *h);
+      line.title = span;
+    } else if (auto item = rules.match(LineRuleKind::kNoteItem, content);
+               item && parse_number(item->groups[0])) {
+      take(LineClass::kNoteItem, *item);
+      line.number = parse_number(item->groups[0]);
+      line.title = span_of(item->groups[1], content, span.begin);
+    } else if (auto b = rules.match(LineRuleKind::kByline, content);
+               b && within_twice_the_limits(content, rules)) {
+      take(LineClass::kByline, *b);
+      line.title = span;
+    } else if (heading_like) {
+      line.kind = LineClass::kPlainHeading;
+      line.title = span_of(strip_enclosing_quotes(content), content, span.begin);
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace annotate
