@@ -50,6 +50,34 @@ bool within_twice_the_limits(std::string_view line, const Rules& rules) {
          count_words(line) <= 2 * rules.heading_max_words();
 }
 
+// `line` without a footnote callout glued to its end ("...region.”3", "follow.*", "here.[2]"),
+// so that a sentence ending in a callout is not taken for a heading. A trailing number
+// counts only after punctuation or a closing mark: "Response 4" and "2023" keep theirs.
+std::string_view strip_trailing_callout(std::string_view line) {
+  std::string_view rest = line;
+  while (!rest.empty()) {
+    std::size_t length = 0;
+    const char32_t c = decode_before(rest, rest.size(), &length);
+    if (c != U'*' && c != U'\u2020' && c != U'\u2021' && superscript_digit_value(c) < 0) break;
+    rest.remove_suffix(length);
+  }
+  if (rest.size() != line.size()) return rest;
+  if (!rest.empty() && rest.back() == ']') {
+    const std::size_t open = rest.rfind('[');
+    if (open != std::string_view::npos && open > 0 && rest.size() - open <= 5) return rest.substr(0, open);
+  }
+  std::size_t digits = 0;
+  while (digits < rest.size() && digits < 4 && is_ascii_digit(static_cast<unsigned char>(rest[rest.size() - 1 - digits]))) {
+    ++digits;
+  }
+  if (digits == 0 || digits > 3 || digits == rest.size()) return line;
+  std::size_t length = 0;
+  const char32_t before = decode_before(rest, rest.size() - digits, &length);
+  const bool glued = before == U'.' || before == U',' || before == U';' || before == U':' ||
+                     before == U'?' || before == U'!' || (is_closing_mark(before) && before != U')');
+  return glued ? rest.substr(0, rest.size() - digits) : line;
+}
+
 }  // namespace
 
 std::size_t count_code_points(std::string_view text) {
@@ -94,7 +122,7 @@ bool looks_like_heading(std::string_view line, const Rules& rules) {
     has_letter = has_letter || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u >= 0x80;
   }
   if (!has_letter) return false;
-  const std::string_view inner = strip_closing_marks(line);
+  const std::string_view inner = strip_closing_marks(strip_trailing_callout(line));
   if (inner.empty()) return false;
   const char last = inner.back();
   return last != '.' && last != '?' && last != '!' && last != ':' && last != ';' && last != ',';

@@ -77,6 +77,10 @@ NotesBlock find_notes_block(const Document& doc, const std::vector<Line>& lines,
 // Assigns the header fields from the leading run of heading-like lines and returns how many
 // lines the header takes. A document that is nothing but that run has no header.
 std::size_t read_header(Document& doc, const std::vector<Line>& lines, std::size_t end) {
+  if (end > 1 && lines[0].kind == LineClass::kMarkdown && lines[0].markdown_depth == 1) {
+    doc.header.title = lines[0].title;  // "# Title" opening a Markdown document
+    return 1;
+  }
   std::size_t run = 0;
   while (run < end && (lines[run].kind == LineClass::kPlainHeading ||
                        lines[run].kind == LineClass::kByline)) {
@@ -140,7 +144,7 @@ class StructureBuilder {
     open(std::move(front));
   }
 
-  void add_heading(const Line& line, int min_markdown_depth) {
+  void add_heading(const Line& line) {
     Section section;
     section.span = line.span;
     section.heading = line.span;
@@ -159,7 +163,7 @@ class StructureBuilder {
         section.kind = SectionKind::kNotes;
         break;
       case LineClass::kMarkdown:
-        section.level = line.markdown_depth - min_markdown_depth + 1;
+        section.level = line.markdown_depth;
         section.parent = innermost_below(section.level);
         break;
       case LineClass::kPlainHeading:
@@ -218,7 +222,7 @@ void add_notes(Document& doc, StructureBuilder& builder, const std::vector<Line>
                const NotesBlock& block, const Rules& rules) {
   std::size_t i = block.begin;
   if (block.has_heading) {
-    builder.add_heading(lines[i], 1);
+    builder.add_heading(lines[i]);
     builder.add_paragraph(lines[i].span, ParagraphKind::kHeading);
     ++i;
   } else {
@@ -270,13 +274,6 @@ void segment(Document& doc, const Rules& rules) {
   const std::size_t body_end = notes.found() ? notes.begin : lines.size();
   const std::size_t header_end = read_header(doc, lines, body_end);
 
-  int min_markdown_depth = 6;
-  for (std::size_t i = header_end; i < body_end; ++i) {
-    if (lines[i].kind == LineClass::kMarkdown) {
-      min_markdown_depth = std::min(min_markdown_depth, lines[i].markdown_depth);
-    }
-  }
-
   StructureBuilder builder(doc);
   // A line is a heading only if something follows it; a lone short line is body text.
   auto is_heading = [&](std::size_t i) {
@@ -288,7 +285,7 @@ void segment(Document& doc, const Rules& rules) {
   }
   for (std::size_t i = header_end; i < body_end; ++i) {
     if (is_heading(i)) {
-      builder.add_heading(lines[i], min_markdown_depth);
+      builder.add_heading(lines[i]);
       builder.add_paragraph(lines[i].span, ParagraphKind::kHeading);
     } else {
       builder.add_paragraph(lines[i].span, ParagraphKind::kBody);

@@ -43,6 +43,15 @@ bool opens_sentence(std::string_view text, std::size_t i) {
   return starts_sentence_letter(c) || is_ascii_digit(c) || is_opening_mark(c);
 }
 
+// "1." or "12." opening a line: a list number, not a sentence of its own.
+bool is_list_marker(std::string_view sentence) {
+  if (sentence.size() < 2 || sentence.size() > 4) return false;
+  for (std::size_t i = 0; i + 1 < sentence.size(); ++i) {
+    if (sentence[i] < '0' || sentence[i] > '9') return false;
+  }
+  return true;
+}
+
 bool is_terminal(char c) { return c == '.' || c == '?' || c == '!'; }
 
 }  // namespace
@@ -103,6 +112,7 @@ std::vector<Span> split_sentence_spans(std::string_view text, Span paragraph,
     if (text[terminal] == '.' && j == terminal + 1) {
       const std::string_view word = word_ending_at(text, start, terminal);
       if (rules.is_abbreviation(word) || is_initial(word)) continue;
+      if (is_list_marker(text.substr(start, terminal + 1 - start))) continue;
     }
     sentences.push_back(trim(text, Span{start, j}));
     start = k;

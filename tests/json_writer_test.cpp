@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// The streaming writer is checked against nlohmann_json's parser: whatever we escape must
+// read back as the same string.
+#include "annotate/json_writer.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using annotate::JsonWriter;
+
+TEST_CASE("json_writer: escaping round-trips through a real parser", "[json_writer]") {
+  std::string tricky = "quote \" backslash \\ newline \n tab \t cr \r bell \x07 nul ";
+  tricky.push_back('\0');
+  tricky += " del \x7F curly \xE2\x80\x9C\xE6\x97\xA5\xE2\x80\x9D line-sep \xE2\x80\xA8 emoji \xF0\x9F\x98\x80";
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.member("s", tricky);
+  json.end_object();
+  CHECK(nlohmann::json::parse(out)["s"].get<std::string>() == tricky);
+  CHECK(out.find("\\u0007") != std::string::npos);
+  CHECK(out.find("\\u0000") != std::string::npos);
+}
+
+TEST_CASE("json_writer: compact output, nesting and every value type", "[json_writer]") {
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.key("a");
+  json.begin_array();
+  json.number(1);
+  json.number(std::size_t{18446744073709551615u});
+  json.number(std::int64_t{-5});
+  json.boolean(true);
+  json.null();
+  json.begin_object();
+  json.end_object();
+  json.begin_array();
+  json.end_array();
+  json.end_array();
+  json.member("b", "x");
+  json.end_object();
+  CHECK(out == R"({"a":[1,18446744073709551615,-5,true,null,{},[]],"b":"x"})");
+}
+
+TEST_CASE("json_writer: pretty output indents by two spaces", "[json_writer]") {
+  std::string out;
+  JsonWriter json(out, true);
+  json.begin_object();
+  json.key("a");
+  json.begin_array();
+  json.number(1);
+  json.number(2);
+  json.end_array();
+  json.key("e");
+  json.begin_array();
+  json.end_array();
+  json.end_object();
+  CHECK(out == "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"e\": []\n}");
+  CHECK(nlohmann::json::parse(out) == nlohmann::json::parse(R"({"a":[1,2],"e":[]})"));
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "annotate/pipeline.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "annotate/error.hpp"
+#include "test_support.hpp"
+
+using namespace annotate;
+using annotate::testing::read_file;
+using annotate::testing::scratch_dir;
+using annotate::testing::write_file;
+using nlohmann::json;
+
+TEST_CASE("pipeline: each input gives one line, errors in place", "[pipeline]") {
+  const std::string dir = scratch_dir("pipeline");
+  write_file(dir + "/good.txt", "Seoul hedged. Tokyo did not.\n");
+  write_file(dir + "/bad.txt", "caf\xE9\n");
+  write_file(dir + "/empty.txt", "");
+  const Annotator annotator(Rules::builtin());
+  const RunOptions options;
+
+  std::string out;
+  CHECK(annotate_input(dir + "/good.txt", annotator, options, out));
+  CHECK_FALSE(annotate_input(dir + "/bad.txt", annotator, options, out));
+  CHECK_FALSE(annotate_input(dir + "/empty.txt", annotator, options, out));
+  CHECK_FALSE(annotate_input(dir + "/missing.txt", annotator, options, out));
+
+  std::vector<json> lines;
+  std::size_t start = 0;
+  for (std::size_t end; (end = out.find('\n', start)) != std::string::npos; start = end + 1) {
+    lines.push_back(json::parse(out.substr(start, end - start)));
+  }
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0]["sentences"].size() == 2);
+  CHECK(lines[0]["source"]["path"] == dir + "/good.txt");
+  CHECK(lines[1]["error"]["code"] == "invalid_utf8");
+  CHECK(lines[1]["error"]["byte"] == 3);
+  CHECK(lines[2]["error"]["code"] == "empty");
+  CHECK(lines[3]["error"]["code"] == "not_found");
+  CHECK(lines[3]["source"]["path"] == dir + "/missing.txt");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("pipeline: -o writes the whole output atomically", "[pipeline]") {
+  const std::string dir = scratch_dir("pipeline-out");
+  write_file(dir + "/a.txt", "First document.\n");
+  write_file(dir + "/b.txt", "Second document.\n");
+  RunOptions options;
+  options.inputs = {dir + "/a.txt", dir + "/missing.txt", dir + "/b.txt"};
+  options.output = dir + "/out.jsonl";
+  CHECK(run(options) == kExitInputFailed);
+  const std::string out = read_file(dir + "/out.jsonl");
+  CHECK(std::count(out.begin(), out.end(), '\n') == 3);
+  CHECK(json::parse(out.substr(0, out.find('\n')))["sentences"][0]["text"] == "First document.");
+  // Only the output file is left: the temporary was renamed over it.
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+  CHECK(files == 3);
+
+  options.inputs = {dir + "/a.txt"};
+  CHECK(run(options) == kExitOk);
+
+  options.output = dir + "/no/such/dir/out.jsonl";
+  CHECK_THROWS_AS(run(options), Error);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("pipeline: a malformed --data-dir file is a setup error", "[pipeline]") {
+  const std::string dir = scratch_dir("pipeline-data");
+  write_file(dir + "/structure_rules.tsv", "only.two\tfields\n");
+  RunOptions options;
+  options.data_dir = dir;
+  options.inputs = {dir + "/structure_rules.tsv"};
+  try {
+    run(options);
+    FAIL("expected a setup error");
+  } catch (const Error& e) {
+    CHECK(e.exit_code() == kExitUsage);
+    CHECK(std::string(e.what()) == dir + "/structure_rules.tsv:1: expected 3 tab-separated fields "
+                                         "(id, kind, pattern), found 2");
+  }
+  std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+#include "test_support.hpp"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "annotate/segmenter.hpp"
+
+namespace annotate::testing {
+
+namespace fs = std::filesystem;
+
+const Rules& builtin_rules() {
+  static const Rules rules = Rules::builtin();
+  return rules;
+}
+
+Document structure_of(std::string_view text) { return segment_text(text, builtin_rules()); }
+
+std::string source_path(const std::string& relative) {
+  return std::string(ANNOTATE_SOURCE_DIR) + "/" + relative;
+}
+
+std::optional<std::string> shared_corpus_file() {
+  const char* shared = std::getenv("ANNOTATE_SHARED");
+  const std::string dir = shared != nullptr ? shared : source_path("../shared");
+  const std::string path = dir + "/corpus/camp-david-china-russia.txt";
+  if (fs::exists(path)) return path;
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && std::string(ci) == "true") {
+    FAIL("the shared corpus is missing under CI=true: " << path);
+  }
+  WARN("skipped: the shared corpus is not at " << path << " (set ANNOTATE_SHARED)");
+  return std::nullopt;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) FAIL("cannot read " << path);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::vector<std::string> files_in(const std::string& dir, const std::string& suffix) {
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().string();
+    if (name.size() >= suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      files.push_back(name);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+namespace {
+
+std::string shell_quote(const std::string& arg) {
+  std::string quoted = "'";
+  for (char c : arg) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+}  // namespace
+
+std::string scratch_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("annotate-test-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir.string();
+}
+
+void write_file(const std::string& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  REQUIRE(out.good());
+}
+
+Run run_annotate(const std::vector<std::string>& args, const std::string& stdin_file) {
+  static int counter = 0;
+  const std::string dir = scratch_dir("run" + std::to_string(++counter));
+  std::string command = shell_quote(ANNOTATE_BINARY);
+  for (const std::string& arg : args) command += " " + shell_quote(arg);
+  command += " <" + shell_quote(stdin_file) + " >" + shell_quote(dir + "/out") + " 2>" +
+             shell_quote(dir + "/err");
+  const int status = std::system(command.c_str());
+  Run run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = read_file(dir + "/out");
+  run.err = read_file(dir + "/err");
+  fs::remove_all(dir);
+  return run;
+}
+
+}  // namespace annotate::testing

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// Helpers shared by the tests: the built-in rules, paths to fixtures and to the shared
+// corpus, and running the real annotate binary.
+#ifndef ANNOTATE_TESTS_TEST_SUPPORT_HPP_
+#define ANNOTATE_TESTS_TEST_SUPPORT_HPP_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annotate/document.hpp"
+#include "annotate/rules.hpp"
+
+namespace annotate::testing {
+
+/// The shipped rules, compiled once for all tests.
+const Rules& builtin_rules();
+
+/// segment_text() with the shipped rules.
+Document structure_of(std::string_view text);
+
+/// An absolute path under the source tree, e.g. source_path("tests/data/variants").
+std::string source_path(const std::string& relative);
+
+/// The shared corpus file (../shared/corpus/camp-david-china-russia.txt beside the
+/// checkout, or $ANNOTATE_SHARED/corpus/...), or nothing when it is absent. Tests that need
+/// it skip with a message, except under CI=true, where its absence fails the test.
+std::optional<std::string> shared_corpus_file();
+
+/// Whole contents of a file; fails the current test when it cannot be read.
+std::string read_file(const std::string& path);
+
+/// The files in `dir` whose names end with `suffix`, sorted.
+std::vector<std::string> files_in(const std::string& dir, const std::string& suffix);
+
+/// The result of running the annotate binary.
+struct Run {
+  int exit_code = -1;
+  std::string out;  ///< stdout
+  std::string err;  ///< stderr
+};
+
+/// Runs the annotate binary with `args` (shell-quoted here), stdin from `stdin_file` or
+/// /dev/null.
+Run run_annotate(const std::vector<std::string>& args, const std::string& stdin_file = "/dev/null");
+
+/// A fresh empty directory under the build tree for one test's files.
+std::string scratch_dir(const std::string& name);
+
+/// Writes `content` to `path`, replacing it.
+void write_file(const std::string& path, std::string_view content);
+
+}  // namespace annotate::testing
+
+#endif  // ANNOTATE_TESTS_TEST_SUPPORT_HPP_
