@@ -242,7 +242,11 @@ void add_notes(Document& doc, StructureBuilder& builder, const std::vector<Line>
     note.paragraph = paragraph;
     if (rules.match(LineRuleKind::kIbid, doc.view(note.span))) {
       note.kind = NoteKind::kIbid;
-      if (!doc.notes.empty()) note.ibid_of = doc.notes.size() - 1;
+      // "Ibid." after "Ibid." still means the last full citation.
+      if (!doc.notes.empty()) {
+        const std::size_t previous = doc.notes.size() - 1;
+        note.ibid_of = doc.notes[previous].ibid_of.value_or(previous);
+      }
     }
     const int expected = doc.notes.empty() ? 1 : doc.notes.back().n + 1;
     if (note.n != expected) {

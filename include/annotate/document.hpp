@@ -88,7 +88,7 @@ struct Note {
   Span span;
   std::size_t paragraph = 0;
   std::vector<std::size_t> cited_by;  ///< indices into Document::callouts
-  std::optional<std::size_t> ibid_of;  ///< index into Document::notes
+  std::optional<std::size_t> ibid_of;  ///< the citation an "Ibid." repeats (never an ibid)
 };
 
 enum class Severity { kError, kWarning, kInfo };
