@@ -51,9 +51,27 @@ class DocumentWriter {
     if (index) {
       id_member(name, prefix, *index);
     } else {
-      json_.key(name);
-      json_.null();
+      null_member(name);
     }
+  }
+
+  // Writes `name: [{...}, ...]`, one object per item, with write_item(item, index) filling
+  // each object's members.
+  template <typename Item, typename WriteItem>
+  void object_array(const char* name, const std::vector<Item>& items, WriteItem write_item) {
+    json_.key(name);
+    json_.begin_array();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      json_.begin_object();
+      write_item(items[i], i);
+      json_.end_object();
+    }
+    json_.end_array();
+  }
+
+  void null_member(const char* name) {
+    json_.key(name);
+    json_.null();
   }
 
   void pair(std::size_t a, std::size_t b) {
@@ -77,11 +95,10 @@ class DocumentWriter {
   }
 
   void optional_text_member(const char* name, const std::optional<Span>& span) {
-    json_.key(name);
     if (span) {
-      json_.string(doc_.view(*span));
+      json_.member(name, doc_.view(*span));
     } else {
-      json_.null();
+      null_member(name);
     }
   }
 
@@ -108,33 +125,21 @@ class DocumentWriter {
     optional_text_member("title", doc_.header.title);
     optional_text_member("subtitle", doc_.header.subtitle);
     optional_text_member("byline", doc_.header.byline);
-    json_.key("reference_date");
-    json_.null();
-    json_.key("reference_date_source");
-    json_.null();
+    null_member("reference_date");  // set by the date stage (issue 5)
+    null_member("reference_date_source");
     json_.end_object();
   }
 
   void write_boilerplate() {
-    json_.key("boilerplate");
-    json_.begin_array();
-    for (std::size_t i = 0; i < doc_.boilerplate.size(); ++i) {
-      const Boilerplate& item = doc_.boilerplate[i];
-      json_.begin_object();
+    object_array("boilerplate", doc_.boilerplate, [&](const Boilerplate& item, std::size_t i) {
       id_member("id", 'b', i);
       text_and_span(item.span);
       json_.member("rule", item.rule_id);
-      json_.end_object();
-    }
-    json_.end_array();
+    });
   }
 
   void write_sections() {
-    json_.key("sections");
-    json_.begin_array();
-    for (std::size_t i = 0; i < doc_.sections.size(); ++i) {
-      const Section& section = doc_.sections[i];
-      json_.begin_object();
+    object_array("sections", doc_.sections, [&](const Section& section, std::size_t i) {
       id_member("id", 's', i);
       json_.member("kind", to_string(section.kind));
       json_.key("level");
@@ -144,71 +149,45 @@ class DocumentWriter {
       if (section.heading) {
         span_members(*section.heading, "heading_span", "heading_bytes");
       } else {
-        json_.key("heading_span");
-        json_.null();
-        json_.key("heading_bytes");
-        json_.null();
+        null_member("heading_span");
+        null_member("heading_bytes");
       }
-      json_.key("number");
       if (section.number) {
+        json_.key("number");
         json_.number(*section.number);
       } else {
-        json_.null();
+        null_member("number");
       }
       optional_text_member("title", section.title);
-      json_.key("symbol");
       if (section.symbol.empty()) {
-        json_.null();
+        null_member("symbol");
       } else {
-        json_.string(section.symbol);
+        json_.member("symbol", section.symbol);
       }
       text_and_span(section.span);
-      json_.key("rule");
-      if (section.rule_id.empty()) {
-        json_.null();
-      } else {
-        json_.string(section.rule_id);
-      }
-      json_.end_object();
-    }
-    json_.end_array();
+      json_.member("rule", section.rule_id);
+    });
   }
 
   void write_paragraphs() {
-    json_.key("paragraphs");
-    json_.begin_array();
-    for (std::size_t i = 0; i < doc_.paragraphs.size(); ++i) {
-      const Paragraph& paragraph = doc_.paragraphs[i];
-      json_.begin_object();
+    object_array("paragraphs", doc_.paragraphs, [&](const Paragraph& paragraph, std::size_t i) {
       id_member("id", 'p', i);
       id_member("section", 's', paragraph.section);
       json_.member("kind", to_string(paragraph.kind));
       text_and_span(paragraph.span);
-      json_.end_object();
-    }
-    json_.end_array();
+    });
   }
 
   void write_sentences() {
-    json_.key("sentences");
-    json_.begin_array();
-    for (std::size_t i = 0; i < doc_.sentences.size(); ++i) {
-      const Sentence& sentence = doc_.sentences[i];
-      json_.begin_object();
+    object_array("sentences", doc_.sentences, [&](const Sentence& sentence, std::size_t i) {
       id_member("id", 't', i);
       id_member("paragraph", 'p', sentence.paragraph);
       text_and_span(sentence.span);
-      json_.end_object();
-    }
-    json_.end_array();
+    });
   }
 
   void write_callouts() {
-    json_.key("callouts");
-    json_.begin_array();
-    for (std::size_t i = 0; i < doc_.callouts.size(); ++i) {
-      const Callout& callout = doc_.callouts[i];
-      json_.begin_object();
+    object_array("callouts", doc_.callouts, [&](const Callout& callout, std::size_t i) {
       id_member("id", 'c', i);
       json_.member("marker", callout.marker);
       json_.member("style", to_string(callout.style));
@@ -220,17 +199,11 @@ class DocumentWriter {
       id_member("sentence", 't', callout.sentence);
       text_and_span(callout.span);
       json_.member("rule", callout.rule_id);
-      json_.end_object();
-    }
-    json_.end_array();
+    });
   }
 
   void write_notes() {
-    json_.key("notes");
-    json_.begin_array();
-    for (std::size_t i = 0; i < doc_.notes.size(); ++i) {
-      const Note& note = doc_.notes[i];
-      json_.begin_object();
+    object_array("notes", doc_.notes, [&](const Note& note, std::size_t i) {
       id_member("id", 'n', i);
       json_.key("n");
       json_.number(note.n);
@@ -243,32 +216,22 @@ class DocumentWriter {
       for (std::size_t callout : note.cited_by) id('c', callout);
       json_.end_array();
       optional_id_member("ibid_of", 'n', note.ibid_of);
-      json_.key("reference");
-      json_.null();
-      json_.end_object();
-    }
-    json_.end_array();
+      null_member("reference");  // parsed by the citation stage (issue 3)
+    });
   }
 
   void write_diagnostics() {
-    json_.key("diagnostics");
-    json_.begin_array();
-    for (const Diagnostic& diagnostic : doc_.diagnostics) {
-      json_.begin_object();
+    object_array("diagnostics", doc_.diagnostics, [&](const Diagnostic& diagnostic, std::size_t) {
       json_.member("severity", to_string(diagnostic.severity));
       json_.member("code", diagnostic.code);
       json_.member("message", diagnostic.message);
       if (diagnostic.span) {
         span_members(*diagnostic.span);
       } else {
-        json_.key("span");
-        json_.null();
-        json_.key("bytes");
-        json_.null();
+        null_member("span");
+        null_member("bytes");
       }
-      json_.end_object();
-    }
-    json_.end_array();
+    });
   }
 
   const Document& doc_;

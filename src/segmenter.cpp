@@ -141,6 +141,7 @@ class StructureBuilder {
     Section front;
     front.kind = SectionKind::kFront;
     front.span = first_line;
+    front.rule_id = "front.before_first_heading";
     open(std::move(front));
   }
 

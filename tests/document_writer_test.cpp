@@ -9,6 +9,7 @@
 #include "test_support.hpp"
 
 using namespace annotate;
+using annotate::testing::decode_utf8;
 using nlohmann::json;
 
 namespace {
@@ -25,20 +26,6 @@ json annotate_text(const std::string& raw) {
   return json::parse(out);
 }
 
-// Code points of a UTF-8 string, for slicing the way Python and jq do.
-std::u32string code_points(const std::string& s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += n;
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("document_writer: span counts code points, bytes counts UTF-8 after the BOM",
@@ -49,7 +36,7 @@ TEST_CASE("document_writer: span counts code points, bytes counts UTF-8 after th
   CHECK(out["source"]["bytes"] == body.size());
   CHECK(out["source"]["bom"] == true);
   CHECK(out["source"]["line_endings"] == "crlf");
-  const std::u32string chars = code_points(body);
+  const std::u32string chars = decode_utf8(body);
   CHECK(out["source"]["chars"] == chars.size());
   const json& callout = out["callouts"][0];
   CHECK(callout["text"] == "1");
@@ -62,7 +49,7 @@ TEST_CASE("document_writer: span counts code points, bytes counts UTF-8 after th
       const auto span = item["span"].get<std::vector<std::size_t>>();
       const auto bytes = item["bytes"].get<std::vector<std::size_t>>();
       CHECK(body.substr(bytes[0], bytes[1] - bytes[0]) == item["text"].get<std::string>());
-      CHECK(chars.substr(span[0], span[1] - span[0]) == code_points(item["text"].get<std::string>()));
+      CHECK(chars.substr(span[0], span[1] - span[0]) == decode_utf8(item["text"].get<std::string>()));
     }
   }
 }

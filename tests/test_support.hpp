@@ -45,6 +45,11 @@ struct Run {
 /// /dev/null.
 Run run_annotate(const std::vector<std::string>& args, const std::string& stdin_file = "/dev/null");
 
+/// The code points of a UTF-8 string, for slicing the way Python and jq do.
+std::u32string decode_utf8(const std::string& text);
+/// The UTF-8 encoding of code points.
+std::string encode_utf8(const std::u32string& code_points);
+
 /// A fresh empty directory under the build tree for one test's files.
 std::string scratch_dir(const std::string& name);
 

@@ -8,47 +8,14 @@
 #include "test_support.hpp"
 
 using namespace annotate;
+using annotate::testing::decode_utf8;
+using annotate::testing::encode_utf8;
 using annotate::testing::files_in;
 using annotate::testing::read_file;
 using annotate::testing::source_path;
 using nlohmann::json;
 
 namespace {
-
-std::u32string decode(const std::string& s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += n;
-  }
-  return out;
-}
-
-std::string encode(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
 
 json annotate_file(const std::string& path) {
   static const Annotator annotator(Rules::builtin());
@@ -69,7 +36,7 @@ void check_against_expectations(const std::string& text_path) {
   const json actual = annotate_file(text_path);
   std::string text = read_file(text_path);
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-  const std::u32string chars = decode(text);
+  const std::u32string chars = decode_utf8(text);
 
   for (const char* field : {"series", "title", "subtitle", "byline"}) {
     INFO("document." << field);
@@ -100,14 +67,14 @@ void check_against_expectations(const std::string& text_path) {
       target_heading = actual["sections"][std::stoul(target.substr(1)) - 1]["heading"];
     }
     callouts.push_back({{"marker", c["marker"]}, {"text", c["text"]},
-                        {"before", encode(chars.substr(from, begin - from))},
+                        {"before", encode_utf8(chars.substr(from, begin - from))},
                         {"target_note", target_note}, {"target_heading", target_heading}});
   }
   CHECK(callouts.dump(1) == expected["callouts"].dump(1));
 
   json notes = json::array();
   for (const json& n : actual["notes"]) {
-    notes.push_back({{"n", n["n"]}, {"starts", encode(decode(n["raw"].get<std::string>()).substr(0, 20))}});
+    notes.push_back({{"n", n["n"]}, {"starts", encode_utf8(decode_utf8(n["raw"].get<std::string>()).substr(0, 20))}});
   }
   CHECK(notes.dump(1) == expected["notes"].dump(1));
 
