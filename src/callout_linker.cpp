@@ -4,6 +4,7 @@
 #include "annotate/callout_linker.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "annotate/sentence_splitter.hpp"
 #include "annotate/unicode.hpp"
@@ -18,10 +19,17 @@ bool is_clause_punctuation(char32_t c) {
 
 bool is_symbol(char32_t c) { return c == U'*' || c == U'\u2020' || c == U'\u2021'; }
 
+// Longer than any abbreviation; bounds the look-back so that a line without spaces stays
+// linear.
+constexpr std::size_t kMaxAbbreviationBytes = 24;
+
 // The word ending at `end` (exclusive), back to white space: "No." in "see No.2".
 std::string_view word_before(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t start = end;
-  while (start > begin && text[start - 1] != ' ' && text[start - 1] != '\t') --start;
+  while (start > begin && end - start < kMaxAbbreviationBytes && text[start - 1] != ' ' &&
+         text[start - 1] != '\t') {
+    --start;
+  }
   return text.substr(start, end - start);
 }
 
@@ -118,6 +126,18 @@ std::vector<CalloutCandidate> find_callouts(std::string_view text, Span paragrap
 }
 
 void link_callouts(Document& doc, const Rules& rules) {
+  // Targets by marker, built once: the first note with each number, the first appendix
+  // with each symbol.
+  std::unordered_map<std::string, std::size_t> note_by_marker;
+  for (std::size_t n = 0; n < doc.notes.size(); ++n) {
+    note_by_marker.emplace(std::to_string(doc.notes[n].n), n);
+  }
+  std::unordered_map<std::string, std::size_t> appendix_by_symbol;
+  for (std::size_t s = 0; s < doc.sections.size(); ++s) {
+    if (doc.sections[s].kind == SectionKind::kAppendix && !doc.sections[s].symbol.empty()) {
+      appendix_by_symbol.emplace(doc.sections[s].symbol, s);
+    }
+  }
   for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
     const Paragraph& paragraph = doc.paragraphs[p];
     if (paragraph.kind == ParagraphKind::kNote) continue;
@@ -132,20 +152,12 @@ void link_callouts(Document& doc, const Rules& rules) {
                                     [](std::size_t at, const Sentence& s) { return at < s.span.begin; });
       callout.sentence = static_cast<std::size_t>(after - doc.sentences.begin()) - 1;
       if (callout.style == CalloutStyle::kSymbol) {
-        for (std::size_t s = 0; s < doc.sections.size(); ++s) {
-          if (doc.sections[s].kind == SectionKind::kAppendix && doc.sections[s].symbol == callout.marker) {
-            callout.target_section = s;
-            break;
-          }
+        if (auto it = appendix_by_symbol.find(callout.marker); it != appendix_by_symbol.end()) {
+          callout.target_section = it->second;
         }
-      } else {
-        for (std::size_t n = 0; n < doc.notes.size(); ++n) {
-          if (std::to_string(doc.notes[n].n) == callout.marker) {
-            callout.target_note = n;
-            doc.notes[n].cited_by.push_back(doc.callouts.size());
-            break;
-          }
-        }
+      } else if (auto it = note_by_marker.find(callout.marker); it != note_by_marker.end()) {
+        callout.target_note = it->second;
+        doc.notes[it->second].cited_by.push_back(doc.callouts.size());
       }
       if (!callout.target_note && !callout.target_section) {
         const bool symbol = callout.style == CalloutStyle::kSymbol;

@@ -21,8 +21,12 @@ std::size_t space_length(std::string_view text, std::size_t i) {
 
 // The word that ends with the period at text[period], without opening marks: "(e.g." -> "e.g.".
 std::string_view word_ending_at(std::string_view text, std::size_t begin, std::size_t period) {
+  constexpr std::size_t kMaxWordBytes = 24;  // longer than any abbreviation
   std::size_t start = period;
-  while (start > begin && !is_space_byte(text[start - 1])) --start;
+  while (start > begin && !is_space_byte(text[start - 1])) {
+    if (period - start >= kMaxWordBytes) return {};  // too long to be an abbreviation
+    --start;
+  }
   while (start < period) {
     std::size_t length = 0;
     if (!is_opening_mark(decode_at(text, start, &length))) break;

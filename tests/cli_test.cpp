@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // End-to-end: the real annotate binary on the shared corpus and the project's samples,
 // with its streams, exit codes and bad inputs.
+#include <sys/wait.h>
+
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -154,5 +157,23 @@ TEST_CASE("cli: stdin, --pretty, --version and usage errors", "[cli]") {
   const Run too_large = run_annotate({"--max-bytes", "5", dir + "/in.txt"});
   CHECK(too_large.exit_code == 1);
   CHECK(json_lines(too_large.out).at(0)["error"]["code"] == "too_large");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("cli: no input and stdin a terminal prints usage and exits 2", "[cli]") {
+  // util-linux's script(1) gives the command a pseudo-terminal as stdin.
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("skipped: script(1) from util-linux is not installed");
+    return;
+  }
+  const std::string dir = scratch_dir("cli-tty");
+  const std::string command = std::string("script -qec '") + ANNOTATE_BINARY + " 2>" + dir +
+                              "/err' /dev/null >" + dir + "/out </dev/null";
+  const int status = std::system(command.c_str());
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  const std::string err = read_file(dir + "/err");
+  CHECK(err.find("Usage:") != std::string::npos);
+  CHECK(err.find("no input: name a file, or pipe text to stdin") != std::string::npos);
   std::filesystem::remove_all(dir);
 }

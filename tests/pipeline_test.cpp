@@ -84,3 +84,26 @@ TEST_CASE("pipeline: a malformed --data-dir file is a setup error", "[pipeline]"
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("pipeline: pathological inputs finish and stay well-formed", "[pipeline][robustness]") {
+  // Each would be quadratic with a naive look-back or a scan per candidate; ctest's TIMEOUT
+  // turns a regression into a failure.
+  const Annotator annotator(Rules::builtin());
+  std::string no_spaces;
+  for (int i = 0; i < 100000; ++i) no_spaces += "Seoul.1\xE2\x80\x94";
+  std::string symbols(1 << 20, '*');
+  symbols.insert(0, "Word");
+  std::string many_lines;
+  for (int i = 0; i < 50000; ++i) many_lines += "Short Heading\nBody text.* More.1\n";
+  std::string periods = "A" + std::string(1 << 20, '.') + " B.";
+  for (const std::string* text : {&no_spaces, &symbols, &many_lines, &periods}) {
+    ReadResult read = decode_input("mem.txt", *text);
+    REQUIRE_FALSE(read.error);
+    annotator.annotate(read.document);
+    const Document& doc = read.document;
+    std::size_t covered = 0;
+    for (const Sentence& s : doc.sentences) covered += s.span.size();
+    CHECK(covered <= doc.text.size());
+    CHECK_FALSE(doc.paragraphs.empty());
+  }
+}
