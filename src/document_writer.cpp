@@ -26,7 +26,14 @@ class DocumentWriter {
     write_sentences();
     write_callouts();
     write_notes();
-    for (const char* later : {"inline_refs", "actors", "mentions", "dates", "red_lines"}) {
+    write_inline_refs();
+    for (const char* later : {"actors", "mentions"}) {
+      json_.key(later);
+      json_.begin_array();
+      json_.end_array();
+    }
+    write_dates();
+    for (const char* later : {"red_lines"}) {
       json_.key(later);
       json_.begin_array();
       json_.end_array();
@@ -125,8 +132,13 @@ class DocumentWriter {
     optional_text_member("title", doc_.header.title);
     optional_text_member("subtitle", doc_.header.subtitle);
     optional_text_member("byline", doc_.header.byline);
-    null_member("reference_date");  // set by the date stage (issue 5)
-    null_member("reference_date_source");
+    if (doc_.reference_date.value.empty()) {
+      null_member("reference_date");
+      null_member("reference_date_source");
+    } else {
+      json_.member("reference_date", doc_.reference_date.value);
+      json_.member("reference_date_source", doc_.reference_date.source);
+    }
     json_.end_object();
   }
 
@@ -216,7 +228,89 @@ class DocumentWriter {
       for (std::size_t callout : note.cited_by) id('c', callout);
       json_.end_array();
       optional_id_member("ibid_of", 'n', note.ibid_of);
-      null_member("reference");  // parsed by the citation stage (issue 3)
+      reference_member("reference", note.reference);
+      if (!note.references.empty()) {
+        json_.key("references");
+        json_.begin_array();
+        for (const Reference& reference : note.references) write_reference(reference);
+        json_.end_array();
+      }
+      json_.key("scripts");
+      json_.begin_array();
+      for (const std::string& script : note.scripts) json_.string(script);
+      json_.end_array();
+    });
+  }
+
+  void write_inline_refs() {
+    object_array("inline_refs", doc_.inline_refs, [&](const InlineRef& ref, std::size_t i) {
+      id_member("id", 'r', i);
+      json_.member("raw", doc_.view(ref.span));
+      text_and_span(ref.span);
+      id_member("sentence", 't', ref.sentence);
+      reference_member("reference", ref.reference);
+    });
+  }
+
+  void reference_member(const char* name, const std::optional<Reference>& reference) {
+    json_.key(name);
+    if (reference) {
+      write_reference(*reference);
+    } else {
+      json_.null();
+    }
+  }
+
+  // CSL-JSON field names; absent fields are left out rather than null, as CSL-JSON does.
+  void write_reference(const Reference& reference) {
+    json_.begin_object();
+    if (!reference.authors.empty()) {
+      json_.key("author");
+      json_.begin_array();
+      for (const Name& name : reference.authors) {
+        json_.begin_object();
+        if (name.literal) json_.member("literal", doc_.view(*name.literal));
+        if (name.family) json_.member("family", doc_.view(*name.family));
+        if (name.given) json_.member("given", doc_.view(*name.given));
+        json_.end_object();
+      }
+      json_.end_array();
+    }
+    const std::pair<const char*, const std::optional<Span>*> fields[] = {
+        {"title", &reference.title},
+        {"container-title", &reference.container_title},
+        {"volume", &reference.volume},
+        {"issue", &reference.issue},
+        {"page", &reference.page},
+        {"publisher", &reference.publisher},
+        {"publisher-place", &reference.publisher_place},
+        {"URL", &reference.url},
+        {"DOI", &reference.doi},
+        {"note", &reference.note}};
+    for (const auto& [field_name, field] : fields) {
+      if (*field) json_.member(field_name, doc_.view(**field));
+    }
+    if (!reference.issued.empty()) json_.member("issued", reference.issued);
+    json_.key("rules");
+    json_.begin_object();
+    for (const auto& [field_name, rule] : reference.rules) json_.member(field_name, rule);
+    json_.end_object();
+    json_.end_object();
+  }
+
+  void write_dates() {
+    object_array("dates", doc_.dates, [&](const DateMention& date, std::size_t i) {
+      id_member("id", 'd', i);
+      text_and_span(date.span);
+      id_member("sentence", 't', date.sentence);
+      json_.member("type", date.type);
+      json_.member("value", date.value);
+      if (date.mod.empty()) {
+        null_member("mod");
+      } else {
+        json_.member("mod", date.mod);
+      }
+      json_.member("rule", date.rule_id);
     });
   }
 

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "annotate/callout_linker.hpp"
+#include "annotate/data_file.hpp"
 #include "annotate/document_writer.hpp"
 #include "annotate/error.hpp"
 #include "annotate/segmenter.hpp"
@@ -72,10 +73,29 @@ class OutputSink {
 
 }  // namespace
 
+namespace {
+
+const std::optional<std::string>& checked_directory(const std::optional<std::string>& dir) {
+  if (dir) require_directory(*dir);
+  return dir;
+}
+
+}  // namespace
+
+Annotator::Annotator(const std::optional<std::string>& data_dir,
+                     const std::optional<std::string>& reference_date)
+    : rules_(Rules::load(checked_directory(data_dir))),
+      date_tagger_(DateRules::load(data_dir)),
+      citation_parser_(CitationParser::load(data_dir)) {
+  if (reference_date) reference_date_ = parse_reference_date(*reference_date);
+}
+
 void Annotator::annotate(Document& doc) const {
   segment(doc, rules_);
   split_sentences(doc, rules_);
   link_callouts(doc, rules_);
+  date_tagger_.tag(doc, reference_date_);
+  citation_parser_.parse_notes(doc, date_tagger_);
 }
 
 bool annotate_input(const std::string& path, const Annotator& annotator,
@@ -90,16 +110,15 @@ bool annotate_input(const std::string& path, const Annotator& annotator,
   Document& doc = read.document;
   doc.source.path = shown_path;
   annotator.annotate(doc);
-  spdlog::debug("{}: {} sections, {} paragraphs, {} sentences, {} callouts, {} notes",
+  spdlog::debug("{}: {} sections, {} paragraphs, {} sentences, {} callouts, {} notes, {} dates",
                 shown_path, doc.sections.size(), doc.paragraphs.size(), doc.sentences.size(),
-                doc.callouts.size(), doc.notes.size());
+                doc.callouts.size(), doc.notes.size(), doc.dates.size());
   write_document(doc, out, options.pretty);
   return true;
 }
 
 int run(const RunOptions& options) {
-  const Annotator annotator(options.data_dir ? Rules::from_directory(*options.data_dir)
-                                             : Rules::builtin());
+  const Annotator annotator(options.data_dir, options.reference_date);
   std::vector<std::string> inputs = options.inputs;
   if (inputs.empty()) inputs.push_back("-");
 

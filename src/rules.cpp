@@ -5,12 +5,9 @@
 
 #include <re2/re2.h>
 
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
+#include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
 
 namespace annotate {
@@ -35,37 +32,6 @@ constexpr KindName kKinds[] = {
     {"ibid", LineRuleKind::kIbid, 0},
 };
 
-// Splits one line on tabs.
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
-
-// Calls `visit(line_number, line)` for every line that is neither blank nor a comment.
-template <typename Visit>
-void for_each_data_line(std::string_view content, Visit visit) {
-  std::size_t line_number = 0;
-  std::size_t start = 0;
-  while (start < content.size()) {
-    std::size_t end = content.find('\n', start);
-    if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(start, end - start);
-    start = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    const std::size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] == '#') continue;
-    visit(line_number, line);
-  }
-}
-
 std::size_t parse_limit(std::string_view text, const std::string& where) {
   std::size_t value = 0;
   if (text.empty() || text.size() > 6) throw Error(where + "limit must be a whole number");
@@ -75,19 +41,6 @@ std::size_t parse_limit(std::string_view text, const std::string& where) {
   }
   if (value == 0) throw Error(where + "limit must be at least 1");
   return value;
-}
-
-std::string read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot read rule file");
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-bool file_exists(const std::string& path) {
-  struct stat info {};
-  return stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
 }
 
 }  // namespace
@@ -139,28 +92,17 @@ Rules Rules::parse(std::string_view structure, const std::string& structure_name
   return rules;
 }
 
-Rules Rules::builtin() {
-  return parse(embedded_data_file(kStructureFile), std::string("data/") + kStructureFile,
-               embedded_data_file(kAbbreviationsFile),
-               std::string("data/") + kAbbreviationsFile);
-}
+Rules Rules::builtin() { return load(std::nullopt); }
 
 Rules Rules::from_directory(const std::string& dir) {
-  struct stat info {};
-  if (stat(dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
-    throw Error(dir + ": --data-dir is not a directory");
-  }
-  auto load = [&](const char* name, std::string& storage) -> std::pair<std::string_view, std::string> {
-    const std::string path = dir + "/" + name;
-    if (!file_exists(path)) return {embedded_data_file(name), std::string("data/") + name};
-    storage = read_whole_file(path);
-    return {storage, path};
-  };
-  std::string structure_storage;
-  std::string abbreviations_storage;
-  const auto structure = load(kStructureFile, structure_storage);
-  const auto abbreviations = load(kAbbreviationsFile, abbreviations_storage);
-  return parse(structure.first, structure.second, abbreviations.first, abbreviations.second);
+  require_directory(dir);
+  return load(dir);
+}
+
+Rules Rules::load(const std::optional<std::string>& dir) {
+  const DataText structure = read_data_file(dir, kStructureFile);
+  const DataText abbreviations = read_data_file(dir, kAbbreviationsFile);
+  return parse(structure.content, structure.name, abbreviations.content, abbreviations.name);
 }
 
 std::optional<LineMatch> Rules::match(LineRuleKind kind, std::string_view line) const {

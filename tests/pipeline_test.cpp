@@ -19,7 +19,7 @@ TEST_CASE("pipeline: each input gives one line, errors in place", "[pipeline]") 
   write_file(dir + "/good.txt", "Seoul hedged. Tokyo did not.\n");
   write_file(dir + "/bad.txt", "caf\xE9\n");
   write_file(dir + "/empty.txt", "");
-  const Annotator annotator(Rules::builtin());
+  const Annotator annotator;
   const RunOptions options;
 
   std::string out;
@@ -88,7 +88,7 @@ TEST_CASE("pipeline: a malformed --data-dir file is a setup error", "[pipeline]"
 TEST_CASE("pipeline: pathological inputs finish and stay well-formed", "[pipeline][robustness]") {
   // Each would be quadratic with a naive look-back or a scan per candidate; ctest's TIMEOUT
   // turns a regression into a failure.
-  const Annotator annotator(Rules::builtin());
+  const Annotator annotator;
   std::string no_spaces;
   for (int i = 0; i < 100000; ++i) no_spaces += "Seoul.1\xE2\x80\x94";
   std::string symbols(1 << 20, '*');

@@ -18,7 +18,7 @@ using nlohmann::json;
 namespace {
 
 json annotate_file(const std::string& path) {
-  static const Annotator annotator(Rules::builtin());
+  static const Annotator annotator;
   std::string out;
   REQUIRE(annotate_input(path, annotator, RunOptions{}, out));
   return json::parse(out);

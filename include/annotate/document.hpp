@@ -79,6 +79,40 @@ struct Callout {
   std::string rule_id;
 };
 
+/// A CSL-JSON name: `literal` for organisations and names kept whole (East Asian order),
+/// else `family` and `given`. All spans into Document::text.
+struct Name {
+  std::optional<Span> literal;
+  std::optional<Span> family;
+  std::optional<Span> given;
+};
+
+/// A parsed source, in CSL-JSON terms. Text fields are spans into Document::text; `issued`
+/// is normalised (ISO 8601, as precise as the source). `rules` names, per field, the rule
+/// of data/citation_rules.tsv (or the parser step) that found it.
+struct Reference {
+  std::vector<Name> authors;
+  std::optional<Span> title;
+  std::optional<Span> container_title;
+  std::optional<Span> volume;
+  std::optional<Span> issue;
+  std::optional<Span> page;
+  std::optional<Span> publisher;
+  std::optional<Span> publisher_place;
+  std::optional<Span> url;
+  std::optional<Span> doi;
+  std::optional<Span> note;
+  std::string issued;
+  std::vector<std::pair<std::string, std::string>> rules;  ///< field -> rule id
+};
+
+/// A pointer to a source written in the running text: "(See The Asan Forum, July 2023)".
+struct InlineRef {
+  Span span;  ///< the parenthesis, brackets included
+  std::size_t sentence = 0;
+  std::optional<Reference> reference;
+};
+
 enum class NoteKind { kCitation, kIbid, kComment };
 
 /// A numbered endnote. `span` covers the note after its "1. " marker.
@@ -89,6 +123,27 @@ struct Note {
   std::size_t paragraph = 0;
   std::vector<std::size_t> cited_by;  ///< indices into Document::callouts
   std::optional<std::size_t> ibid_of;  ///< the citation an "Ibid." repeats (never an ibid)
+  std::optional<Reference> reference;  ///< the (first) source the note cites
+  std::vector<Reference> references;   ///< every source, when the note cites several
+  std::vector<std::string> scripts;    ///< writing systems: "Latin", "Han", "Cyrillic", ...
+};
+
+/// A temporal expression normalised after TIMEX3: type DATE, DURATION or SET; value such as
+/// "2023-08-18", "2023-H1", "202", "2013/2014", "P20Y"; mod START, MID, END, APPROX,
+/// BEFORE, AFTER or empty.
+struct DateMention {
+  Span span;
+  std::size_t sentence = 0;
+  std::string type;
+  std::string value;
+  std::string mod;
+  std::string rule_id;
+};
+
+/// The date that anchors expressions without a year ("In March", "last year").
+struct DocumentDate {
+  std::string value;   ///< "YYYY-MM-DD", or "YYYY" when taken from the text; empty if none
+  std::string source;  ///< "option", "notes" or "text"; empty if none
 };
 
 enum class Severity { kError, kWarning, kInfo };
@@ -111,6 +166,9 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Callout> callouts;
   std::vector<Note> notes;
+  std::vector<InlineRef> inline_refs;
+  DocumentDate reference_date;
+  std::vector<DateMention> dates;
   std::vector<Diagnostic> diagnostics;
 
   std::string_view view(Span span) const { return span.of(text); }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "annotate/citation_parser.hpp"
+#include "annotate/date_tagger.hpp"
 #include "annotate/document.hpp"
 #include "annotate/reader.hpp"
 #include "annotate/rules.hpp"
@@ -22,18 +24,25 @@ struct RunOptions {
   bool pretty = false;
   std::size_t max_bytes = kDefaultMaxBytes;
   std::optional<std::string> data_dir;  ///< replaces files of the shipped data/
+  std::optional<std::string> reference_date;  ///< "YYYY-MM-DD" anchoring yearless dates
 };
 
 /// The annotation stages, configured once and shared by every document.
 class Annotator {
  public:
-  explicit Annotator(Rules rules) : rules_(std::move(rules)) {}
+  /// Loads every rule file from `data_dir` where present there, the shipped copies
+  /// otherwise. Throws annotate::Error on a malformed file or a bad reference date.
+  explicit Annotator(const std::optional<std::string>& data_dir = std::nullopt,
+                     const std::optional<std::string>& reference_date = std::nullopt);
   /// Runs every stage over `doc`. REQUIRES: doc.text is valid UTF-8 without a BOM.
   void annotate(Document& doc) const;
   const Rules& rules() const { return rules_; }
 
  private:
   Rules rules_;
+  DateTagger date_tagger_;
+  CitationParser citation_parser_;
+  std::optional<ReferenceDate> reference_date_;
 };
 
 /// Reads and annotates one input and appends its JSON line (or error object) to `out`.

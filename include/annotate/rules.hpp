@@ -55,6 +55,8 @@ class Rules {
   /// Rules from `dir`: each file present there replaces the shipped one of the same name.
   /// Throws annotate::Error ("file:line: message") on a malformed file.
   static Rules from_directory(const std::string& dir);
+  /// The files of `dir` where present there, the shipped ones otherwise.
+  static Rules load(const std::optional<std::string>& dir);
   /// Parses the two files' contents; `*_name` are used in error messages.
   /// Throws annotate::Error on a malformed line.
   static Rules parse(std::string_view structure, const std::string& structure_name,
@@ -76,10 +78,6 @@ class Rules {
   std::size_t heading_max_words_ = 15;
   std::size_t heading_max_chars_ = 120;
 };
-
-/// The embedded copy of a file in data/, or an empty view for an unknown name.
-/// Defined in the source file that the build generates from data/.
-std::string_view embedded_data_file(std::string_view name);
 
 }  // namespace annotate
 

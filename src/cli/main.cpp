@@ -41,6 +41,9 @@ void setup_cli(CLI::App& app, CliFlags& flags) {
   app.add_option("--data-dir", flags.run.data_dir,
                  "Load rule files from DIR instead of the built-in copies of data/")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--reference-date", flags.run.reference_date,
+                 "Anchor dates without a year (\"In March\") to YYYY-MM-DD; default: the latest "
+                 "full date in the notes, else the latest year in the text");
   app.add_flag("-q,--quiet", flags.quiet, "Log errors only");
   app.add_flag("-v,--verbose", flags.verbose, "Log progress per document");
   app.set_version_flag("--version", std::string("annotate ") + ANNOTATE_VERSION_STRING);

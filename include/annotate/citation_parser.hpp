@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// The citation stage: each endnote becomes a CSL-JSON-style Reference (authors, title,
+// container, volume, issue, page, issued, publisher, URL, DOI, remark), "(See ...)"
+// pointers in the running text become inline references, and every note lists the
+// writing systems it uses.
+#ifndef ANNOTATE_CITATION_PARSER_HPP_
+#define ANNOTATE_CITATION_PARSER_HPP_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annotate/date_tagger.hpp"
+#include "annotate/document.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace annotate {
+
+class CitationParser {
+ public:
+  static constexpr const char* kRulesFile = "citation_rules.tsv";
+  static constexpr const char* kWordsFile = "citation_words.tsv";
+
+  /// Loads data/citation_rules.tsv and data/citation_words.tsv (or their replacements in
+  /// `dir`). Throws annotate::Error with "file:line: message" on a malformed line.
+  static CitationParser load(const std::optional<std::string>& dir);
+  static CitationParser parse(std::string_view rules, const std::string& rules_name,
+                              std::string_view words, const std::string& words_name);
+
+  /// Fills Note::reference, Note::references, Note::scripts and Note::kind (comment for a
+  /// note that is prose), and appends doc.inline_refs. `dates` finds the issued date.
+  /// REQUIRES: segment, split_sentences and link_callouts have run.
+  void parse_notes(Document& doc, const DateTagger& dates) const;
+
+  /// Parses one reference written in text[span]: an endnote without its number.
+  /// Returns nothing when it is prose rather than a reference.
+  std::optional<Reference> parse_reference(std::string_view text, Span span,
+                                           const DateTagger& dates) const;
+
+ private:
+  struct Pattern {
+    std::string id;
+    std::string kind;
+    std::shared_ptr<const re2::RE2> regex;
+  };
+  const Pattern* find(const std::string& kind, std::string_view text, Span span,
+                      std::vector<Span>* groups) const;
+  std::vector<Name> parse_authors(std::string_view text, Span span) const;
+  Name parse_name(std::string_view text, Span span) const;
+  void parse_source_details(std::string_view text, Span span, const DateTagger& dates,
+                            Reference& reference) const;
+  std::optional<Reference> parse_inline(std::string_view text, Span span, const DateTagger& dates) const;
+
+  std::vector<Pattern> patterns_;
+  std::map<std::string, std::set<std::string, std::less<>>, std::less<>> words_;
+};
+
+/// The writing systems of the letters in `text`, in the order Latin, Han, Cyrillic, Hangul,
+/// Kana, Arabic, Greek; punctuation and digits do not count.
+std::vector<std::string> scripts_of(std::string_view text);
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_CITATION_PARSER_HPP_

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+// DateRules: the date patterns of data/date_rules.tsv with the word classes of
+// data/date_words.tsv expanded into them, compiled once, plus the TIMEX3 value templates
+// that turn a match into a value.
+#ifndef ANNOTATE_DATE_RULES_HPP_
+#define ANNOTATE_DATE_RULES_HPP_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace annotate {
+
+/// What a rule's value needs from the reference date.
+struct ReferenceDate {
+  int year = 0;   ///< 0 when unknown
+  int month = 0;  ///< 0 when unknown (a reference taken from a bare year)
+  int day = 0;
+};
+
+/// One rule of data/date_rules.tsv.
+struct DateRule {
+  std::string id;
+  std::string type;            ///< DATE, DURATION or SET
+  std::string value_template;  ///< e.g. "{year}-{month}-{day}"
+  std::string mod_template;    ///< "-", "{mod}" or a literal such as "START"
+  bool number_guard = false;   ///< reject counts, page numbers, phone numbers
+  std::shared_ptr<const re2::RE2> pattern;
+  std::map<std::string, int> groups;  ///< named group -> index
+};
+
+/// The value and mod a rule gives one match.
+struct DateValue {
+  std::string value;
+  std::string mod;              ///< empty for none
+  bool needs_reference = false;  ///< the value used the reference date
+  bool anchored = true;          ///< false when it needed a reference and had none
+};
+
+class DateRules {
+ public:
+  static constexpr const char* kRulesFile = "date_rules.tsv";
+  static constexpr const char* kWordsFile = "date_words.tsv";
+
+  /// Parses both files; `*_name` are used in "file:line: message" errors (annotate::Error).
+  static DateRules parse(std::string_view rules, const std::string& rules_name,
+                         std::string_view words, const std::string& words_name);
+  /// The shipped files, or those of `dir` where present there.
+  static DateRules load(const std::optional<std::string>& dir);
+
+  const std::vector<DateRule>& rules() const { return rules_; }
+
+  /// Evaluates `rule`'s templates for a match whose groups are `groups` (indexed like the
+  /// pattern's groups; an unmatched group is empty), against `reference`.
+  DateValue evaluate(const DateRule& rule, const std::vector<std::string_view>& groups,
+                     const ReferenceDate& reference) const;
+
+  /// The value of `word` in word class `word_class`, or nothing.
+  std::optional<std::string> word_value(const std::string& word_class, std::string_view word) const;
+
+  /// True for a word such as "troops" that makes a number before it a count.
+  bool is_count_noun(std::string_view word) const;
+
+ private:
+  std::vector<DateRule> rules_;
+  std::map<std::string, std::map<std::string, std::string, std::less<>>> words_;
+};
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_DATE_RULES_HPP_

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// The date stage: every temporal expression in every sentence (header, headings, body and
+// notes), normalised after TIMEX3 and anchored to the document's reference date.
+#ifndef ANNOTATE_DATE_TAGGER_HPP_
+#define ANNOTATE_DATE_TAGGER_HPP_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annotate/date_rules.hpp"
+#include "annotate/document.hpp"
+
+namespace annotate {
+
+/// Parses "YYYY-MM-DD" (a real calendar date). Throws annotate::Error otherwise.
+ReferenceDate parse_reference_date(std::string_view text);
+
+class DateTagger {
+ public:
+  /// Compiles a prefilter over all rules once; the tagger is immutable afterwards and may
+  /// be shared by threads.
+  explicit DateTagger(DateRules rules);
+
+  /// Sets doc.reference_date (from `option`, else the latest full date in the notes, else
+  /// the latest year in the text) and appends doc.dates in text order. An expression that
+  /// needs a reference the document lacks gets X placeholders ("XXXX-03") and a
+  /// date_without_anchor diagnostic.
+  /// REQUIRES: doc.sentences and doc.callouts are filled.
+  void tag(Document& doc, const std::optional<ReferenceDate>& option) const;
+
+  /// The dates in `text` alone, as one sentence, against `reference`: for tests and tools.
+  std::vector<DateMention> tag_sentence(std::string_view text, const ReferenceDate& reference) const {
+    return tag_span(text, Span{0, text.size()}, reference);
+  }
+  /// The dates in text[span], as one sentence; spans are offsets into `text`.
+  std::vector<DateMention> tag_span(std::string_view text, Span span, const ReferenceDate& reference) const;
+
+ private:
+  struct Match;
+  std::vector<Match> match_sentence(std::string_view text, Span sentence,
+                                    const std::vector<std::size_t>& callout_starts) const;
+  bool passes_guards(std::string_view text, Span sentence, const DateRule& rule, Span match,
+                     const std::vector<std::size_t>& callout_starts) const;
+
+  DateRules rules_;
+  std::shared_ptr<const re2::RE2::Set> rule_set_;  ///< which rules match a sentence, in one pass
+};
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_DATE_TAGGER_HPP_

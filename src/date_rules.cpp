@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+// Loading the date rules and evaluating their TIMEX3 templates. Patterns name their parts
+// (year, month, mod, ...) so that one small evaluator serves every rule, and adding a
+// spelling or a pattern is an edit to data/, not to this file.
+#include "annotate/date_rules.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "annotate/data_file.hpp"
+#include "annotate/error.hpp"
+
+namespace annotate {
+
+namespace {
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+// Replaces each {NAME} in `pattern` by the macro or word class of that name.
+std::string expand(std::string_view pattern, const std::map<std::string, std::string>& pieces,
+                   const std::string& where) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    const std::size_t open = pattern.find('{', i);
+    if (open == std::string_view::npos) break;
+    const std::size_t close = pattern.find('}', open);
+    const std::string_view name =
+        close == std::string_view::npos ? std::string_view() : pattern.substr(open + 1, close - open - 1);
+    const bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || c == '_';
+    });
+    if (!is_name) {  // a repetition such as {1,3}
+      out.append(pattern.substr(i, open + 1 - i));
+      i = open + 1;
+      continue;
+    }
+    const auto piece = pieces.find(std::string(name));
+    if (piece == pieces.end()) throw Error(where + "unknown word class or macro {" + std::string(name) + "}");
+    out.append(pattern.substr(i, open - i));
+    out += piece->second;
+    i = close + 1;
+  }
+  out.append(pattern.substr(i));
+  return out;
+}
+
+// A word class as an RE2 alternation, longest words first so that "Sept" beats "Sep".
+std::string alternation(const std::map<std::string, std::string, std::less<>>& words) {
+  std::vector<std::string> sorted;
+  for (const auto& entry : words) sorted.push_back(RE2::QuoteMeta(entry.first));
+  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::string out = "(?:";
+  for (std::size_t i = 0; i < sorted.size(); ++i) out += (i ? "|" : "") + sorted[i];
+  return out + ")";
+}
+
+std::string pad2(int value) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "%02d", value);
+  return buffer;
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+    if (value > 100000) return -1;
+  }
+  return digits.empty() ? -1 : value;
+}
+
+// Days of a month, for stepping a date back by one day.
+int days_in_month(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
+DateRules DateRules::parse(std::string_view rules, const std::string& rules_name,
+                           std::string_view words, const std::string& words_name) {
+  DateRules result;
+  for_each_data_line(words, [&](std::size_t line_number, std::string_view line) {
+    const std::vector<std::string_view> fields = split_tabs(line);
+    if (fields.size() != 3 || fields[0].empty() || fields[1].empty()) {
+      throw Error(located_message(words_name, line_number,
+                                  "expected 3 tab-separated fields (class, word, value)"));
+    }
+    result.words_[std::string(fields[0])][std::string(fields[1])] = std::string(fields[2]);
+  });
+  std::map<std::string, std::string> pieces;
+  for (const auto& [word_class, entries] : result.words_) pieces[upper(word_class)] = alternation(entries);
+
+  for_each_data_line(rules, [&](std::size_t line_number, std::string_view line) {
+    const std::string where = located_message(rules_name, line_number, "");
+    const std::vector<std::string_view> fields = split_tabs(line);
+    if (fields.size() != 6) {
+      throw Error(where + "expected 6 tab-separated fields (id, type, value, mod, guard, pattern), found " +
+                  std::to_string(fields.size()));
+    }
+    const std::string expanded = expand(fields[5], pieces, where);
+    if (fields[1] == "macro") {
+      pieces[std::string(fields[0])] = expanded;
+      return;
+    }
+    if (fields[1] != "DATE" && fields[1] != "DURATION" && fields[1] != "SET") {
+      throw Error(where + "type must be DATE, DURATION, SET or macro");
+    }
+    if (fields[4] != "-" && fields[4] != "number") throw Error(where + "guard must be - or number");
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto pattern = std::make_shared<const RE2>(expanded, options);
+    if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
+    DateRule rule;
+    rule.id = std::string(fields[0]);
+    rule.type = std::string(fields[1]);
+    rule.value_template = std::string(fields[2]);
+    rule.mod_template = std::string(fields[3]);
+    rule.number_guard = fields[4] == "number";
+    for (const auto& [name, index] : pattern->NamedCapturingGroups()) rule.groups[name] = index;
+    rule.pattern = std::move(pattern);
+    result.rules_.push_back(std::move(rule));
+  });
+  return result;
+}
+
+DateRules DateRules::load(const std::optional<std::string>& dir) {
+  const DataText rules = read_data_file(dir, kRulesFile);
+  const DataText words = read_data_file(dir, kWordsFile);
+  return parse(rules.content, rules.name, words.content, words.name);
+}
+
+std::optional<std::string> DateRules::word_value(const std::string& word_class,
+                                                 std::string_view word) const {
+  const auto entries = words_.find(word_class);
+  if (entries == words_.end()) return std::nullopt;
+  const auto entry = entries->second.find(word);
+  if (entry == entries->second.end()) return std::nullopt;
+  return entry->second;
+}
+
+bool DateRules::is_count_noun(std::string_view word) const {
+  return word_value("count_noun", word).has_value();
+}
+
+DateValue DateRules::evaluate(const DateRule& rule, const std::vector<std::string_view>& groups,
+                              const ReferenceDate& reference) const {
+  DateValue result;
+  auto group = [&](const std::string& name) -> std::string_view {
+    const auto it = rule.groups.find(name);
+    if (it == rule.groups.end()) return {};
+    return groups[static_cast<std::size_t>(it->second)];
+  };
+  auto class_value = [&](const std::string& word_class, const std::string& name) {
+    return word_value(word_class, group(name)).value_or("XX");
+  };
+  // Reference-relative pieces; an unknown reference gives TIMEX3's X placeholders.
+  auto relative = [&](const std::string& key) -> std::string {
+    result.needs_reference = true;
+    const bool year_only = key.rfind("ry", 0) == 0;
+    if (reference.year == 0 || (!year_only && reference.month == 0)) {
+      result.anchored = false;
+      return year_only ? "XXXX" : key.rfind("rm", 0) == 0 ? "XXXX-XX" : "XXXX-XX-XX";
+    }
+    int year = reference.year;
+    int month = reference.month;
+    int day = reference.day;
+    if (key == "ry-1") return std::to_string(year - 1);
+    if (key == "ry+1") return std::to_string(year + 1);
+    if (key == "ry-num") {
+      const std::string n = word_value("number", group("num")).value_or(std::string(group("num")));
+      const int count = to_int(n);
+      return count < 0 ? "XXXX" : std::to_string(year - count);
+    }
+    if (key == "ry") return std::to_string(year);
+    if (key == "rm-1" || key == "rm+1") {
+      month += key == "rm-1" ? -1 : 1;
+      if (month == 0) month = 12, --year;
+      if (month == 13) month = 1, ++year;
+    }
+    if (key.rfind("rm", 0) == 0) return std::to_string(year) + "-" + pad2(month);
+    if (key == "rd-1" && --day == 0) {
+      if (--month == 0) month = 12, --year;
+      day = days_in_month(year, month);
+    }
+    return std::to_string(year) + "-" + pad2(month) + "-" + pad2(day);
+  };
+  auto duration = [&]() -> std::string {
+    std::string unit = word_value("unit", group("unit")).value_or("");
+    if (unit.empty()) unit = "Y";
+    const std::string number = group("num").empty()
+                                   ? "X"
+                                   : word_value("number", group("num")).value_or(std::string(group("num")));
+    int multiplier = 1;
+    if (unit.size() > 1) {  // "10Y" for decades, "100Y" for centuries
+      multiplier = to_int(std::string_view(unit).substr(0, unit.size() - 1));
+      unit = unit.substr(unit.size() - 1);
+    }
+    if (number == "X") return std::string("PX") + (multiplier == 10 ? "DE" : multiplier == 100 ? "CE" : unit);
+    const int count = to_int(number);
+    return "P" + (count < 0 ? std::string("X") : std::to_string(count * multiplier)) + unit;
+  };
+  auto piece = [&](const std::string& key) -> std::string {
+    if (key == "year") return std::string(group("year"));
+    if (key == "year2") {
+      if (!group("year2").empty()) return std::string(group("year2"));
+      const int year = to_int(group("year"));
+      const int yy = to_int(group("yy"));
+      int century = year / 100 * 100;
+      if (yy <= year % 100) century += 100;  // "1999-00"
+      return std::to_string(century + yy);
+    }
+    if (key == "month") return class_value("month", "month");
+    if (key == "day") return pad2(to_int(group("day")));
+    if (key == "season") return class_value("season", "season");
+    if (key == "half") return class_value("half", "half");
+    if (key == "quarter") return class_value("quarter", "quarter");
+    if (key == "decade") return std::string(group("decade").substr(0, 3));
+    if (key == "duration") return duration();
+    if (key.rfind("ry", 0) == 0 || key.rfind("rm", 0) == 0 || key.rfind("rd", 0) == 0) {
+      return relative(key);
+    }
+    return std::string(group(key));
+  };
+  auto fill = [&](const std::string& text) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+      const std::size_t open = text.find('{', i);
+      const std::size_t close = open == std::string::npos ? open : text.find('}', open);
+      if (close == std::string::npos) break;
+      out.append(text, i, open - i);
+      out += piece(text.substr(open + 1, close - open - 1));
+      i = close + 1;
+    }
+    out.append(text, std::min(i, text.size()), std::string::npos);
+    return out;
+  };
+  result.value = fill(rule.value_template);
+  if (rule.mod_template == "{mod}") {
+    result.mod = word_value("mod", group("mod")).value_or("");
+  } else if (rule.mod_template != "-") {
+    result.mod = rule.mod_template;
+  }
+  return result;
+}
+
+}  // namespace annotate

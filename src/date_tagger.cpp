@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+// Date tagging in two steps: matching, which needs no reference date, then evaluation,
+// which does. The reference date itself comes from the matches (the notes' latest full
+// date), so every sentence is matched once and evaluated once.
+#include "annotate/date_tagger.hpp"
+
+#include <algorithm>
+
+#include "annotate/error.hpp"
+
+namespace annotate {
+
+struct DateTagger::Match {
+  std::size_t rule = 0;
+  Span full;  ///< the whole match: what competes with other matches
+  Span span;  ///< what the annotation covers (the group "span" when the rule has one)
+  std::size_t sentence = 0;
+  std::vector<std::string_view> groups;
+};
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// The word after `end`, skipping spaces: "troops" in "1500 troops".
+std::string_view next_word(std::string_view text, std::size_t end, std::size_t limit) {
+  std::size_t start = end;
+  while (start < limit && is_space(text[start])) ++start;
+  std::size_t stop = start;
+  while (stop < limit && !is_space(text[stop]) && text[stop] != ',' && text[stop] != '.' &&
+         text[stop] != ';' && text[stop] != ')') {
+    ++stop;
+  }
+  return text.substr(start, stop - start);
+}
+
+// The word before `begin`, skipping spaces: "No." in "No. 2023".
+std::string_view previous_word(std::string_view text, std::size_t begin, std::size_t limit) {
+  std::size_t stop = begin;
+  while (stop > limit && is_space(text[stop - 1])) --stop;
+  std::size_t start = stop;
+  while (start > limit && !is_space(text[start - 1]) && stop - start < 16) --start;
+  return text.substr(start, stop - start);
+}
+
+bool all_digits(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), is_digit);
+}
+
+int max_year_in(std::string_view value) {
+  int best = 0;
+  for (std::size_t i = 0; i + 4 <= value.size(); ++i) {
+    if ((i == 0 || value[i - 1] == '/') && std::all_of(value.begin() + static_cast<long>(i),
+                                                       value.begin() + static_cast<long>(i + 4), is_digit)) {
+      best = std::max(best, std::stoi(std::string(value.substr(i, 4))));
+    }
+  }
+  return best;
+}
+
+bool is_full_date(std::string_view value) {
+  return value.size() == 10 && value[4] == '-' && value[7] == '-' && all_digits(value.substr(0, 4)) &&
+         all_digits(value.substr(5, 2)) && all_digits(value.substr(8, 2));
+}
+
+}  // namespace
+
+ReferenceDate parse_reference_date(std::string_view text) {
+  const std::string message = "--reference-date must be a date as YYYY-MM-DD, not '" + std::string(text) + "'";
+  if (!is_full_date(text)) throw Error(message);
+  ReferenceDate date;
+  date.year = std::stoi(std::string(text.substr(0, 4)));
+  date.month = std::stoi(std::string(text.substr(5, 2)));
+  date.day = std::stoi(std::string(text.substr(8, 2)));
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+  if (date.month < 1 || date.month > 12 || date.day < 1 ||
+      date.day > kDays[date.month - 1] || (date.month == 2 && !leap && date.day > 28)) {
+    throw Error(message);
+  }
+  return date;
+}
+
+DateTagger::DateTagger(DateRules rules) : rules_(std::move(rules)) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
+  for (const DateRule& rule : rules_.rules()) {
+    std::string error;
+    if (set->Add(rule.pattern->pattern(), &error) < 0) throw Error("date rule " + rule.id + ": " + error);
+  }
+  if (!set->Compile()) throw Error("date rules: cannot compile the rule set");
+  rule_set_ = std::move(set);
+}
+
+bool DateTagger::passes_guards(std::string_view text, Span sentence, const DateRule& rule, Span match,
+                               const std::vector<std::size_t>& callout_starts) const {
+  // Never part of a longer number: "12023", "1,2023", "2023-555", "3.2023".
+  if (match.begin > sentence.begin) {
+    const char before = text[match.begin - 1];
+    if (is_digit(before)) return false;
+    if ((before == '.' || before == ',' || before == '/' || before == '-') && match.begin - 1 > sentence.begin &&
+        is_digit(text[match.begin - 2])) {
+      return false;
+    }
+  }
+  if (match.end < sentence.end) {
+    const char after = text[match.end];
+    if (is_digit(after) || after == '%') return false;
+    const bool callout_follows = std::binary_search(callout_starts.begin(), callout_starts.end(), match.end + 1);
+    if ((after == '.' || after == ',' || after == '/' || after == '-') && match.end + 1 < sentence.end &&
+        is_digit(text[match.end + 1]) && !callout_follows) {
+      return false;
+    }
+  }
+  if (!rule.number_guard) return true;
+  const std::string_view next = next_word(text, match.end, sentence.end);
+  const std::string_view previous = previous_word(text, match.begin, sentence.begin);
+  if (rules_.is_count_noun(next)) return false;                                // "1500 troops"
+  if (rules_.word_value("number_prefix", previous)) return false;              // "No. 2023"
+  if (all_digits(previous) || all_digits(next)) return false;                  // "2 2100 7000"
+  return true;
+}
+
+std::vector<DateTagger::Match> DateTagger::match_sentence(std::string_view text, Span sentence,
+                                                          const std::vector<std::size_t>& callout_starts) const {
+  const re2::StringPiece whole(text.data(), text.size());
+  const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
+  std::vector<int> hits;
+  if (!rule_set_->Match(piece, &hits)) return {};
+  std::sort(hits.begin(), hits.end());
+
+  std::vector<Match> candidates;
+  std::vector<re2::StringPiece> submatches;
+  for (int hit : hits) {
+    const auto index = static_cast<std::size_t>(hit);
+    const DateRule& rule = rules_.rules()[index];
+    const int group_count = rule.pattern->NumberOfCapturingGroups();
+    submatches.assign(static_cast<std::size_t>(group_count) + 1, re2::StringPiece());
+    std::size_t position = sentence.begin;
+    while (position < sentence.end &&
+           rule.pattern->Match(whole, position, sentence.end, RE2::UNANCHORED, submatches.data(), group_count + 1)) {
+      const auto offset = [&](const re2::StringPiece& p) { return static_cast<std::size_t>(p.data() - text.data()); };
+      Match match;
+      match.rule = index;
+      match.full = Span{offset(submatches[0]), offset(submatches[0]) + submatches[0].size()};
+      match.span = match.full;
+      const auto span_group = rule.groups.find("span");
+      if (span_group != rule.groups.end() && submatches[static_cast<std::size_t>(span_group->second)].data()) {
+        const re2::StringPiece& s = submatches[static_cast<std::size_t>(span_group->second)];
+        match.span = Span{offset(s), offset(s) + s.size()};
+      }
+      for (const re2::StringPiece& s : submatches) {
+        match.groups.push_back(s.data() ? std::string_view(s.data(), s.size()) : std::string_view());
+      }
+      position = std::max(match.full.end, match.full.begin + 1);
+      if (!match.span.empty() && passes_guards(text, sentence, rule, match.span, callout_starts)) {
+        candidates.push_back(std::move(match));
+      }
+    }
+  }
+  // Longest first (the whole match, then the covered part: "On August 18" is a day, not
+  // "On August"), then earliest, then the rule listed first; keep what does not overlap.
+  std::sort(candidates.begin(), candidates.end(), [](const Match& a, const Match& b) {
+    if (a.full.size() != b.full.size()) return a.full.size() > b.full.size();
+    if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
+    if (a.full.begin != b.full.begin) return a.full.begin < b.full.begin;
+    return a.rule < b.rule;
+  });
+  std::vector<Match> chosen;
+  for (Match& candidate : candidates) {
+    const bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const Match& m) {
+      return candidate.full.begin < m.full.end && m.full.begin < candidate.full.end;
+    });
+    if (!overlaps) chosen.push_back(std::move(candidate));
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Match& a, const Match& b) { return a.full.begin < b.full.begin; });
+  return chosen;
+}
+
+void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option) const {
+  std::vector<std::size_t> callout_starts;
+  for (const Callout& callout : doc.callouts) callout_starts.push_back(callout.span.begin);
+  std::sort(callout_starts.begin(), callout_starts.end());
+
+  std::vector<Match> matches;
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    for (Match& match : match_sentence(doc.text, doc.sentences[s].span, callout_starts)) {
+      match.sentence = s;
+      matches.push_back(std::move(match));
+    }
+  }
+
+  // The reference date: the option, else the latest full date in the notes, else the latest
+  // year anywhere. Values that need no reference are the same whatever it is.
+  ReferenceDate reference;
+  const ReferenceDate none;
+  if (option) {
+    reference = *option;
+    doc.reference_date.source = "option";
+  } else {
+    std::string latest_note_date;
+    int latest_year = 0;
+    for (const Match& match : matches) {
+      const DateRule& rule = rules_.rules()[match.rule];
+      if (rule.type != "DATE") continue;
+      const DateValue value = rules_.evaluate(rule, match.groups, none);
+      if (value.needs_reference) continue;
+      const bool in_note = doc.paragraphs[doc.sentences[match.sentence].paragraph].kind == ParagraphKind::kNote;
+      if (in_note && is_full_date(value.value)) latest_note_date = std::max(latest_note_date, value.value);
+      latest_year = std::max(latest_year, max_year_in(value.value));
+    }
+    if (!latest_note_date.empty()) {
+      reference = parse_reference_date(latest_note_date);
+      doc.reference_date.source = "notes";
+    } else if (latest_year > 0) {
+      reference.year = latest_year;
+      doc.reference_date.source = "text";
+    }
+  }
+  if (reference.year > 0) {
+    char buffer[48];
+    if (reference.month > 0) {
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", reference.year, reference.month, reference.day);
+    } else {
+      std::snprintf(buffer, sizeof buffer, "%04d", reference.year);
+    }
+    doc.reference_date.value = buffer;
+  }
+
+  for (const Match& match : matches) {
+    const DateRule& rule = rules_.rules()[match.rule];
+    DateValue value = rules_.evaluate(rule, match.groups, reference);
+    if (!value.anchored) {
+      doc.diagnostics.push_back(Diagnostic{Severity::kWarning, "date_without_anchor",
+                                           "'" + std::string(doc.view(match.span)) +
+                                               "' needs a reference date; give --reference-date",
+                                           match.span});
+    }
+    doc.dates.push_back(DateMention{match.span, match.sentence, rule.type, std::move(value.value),
+                                    std::move(value.mod), rule.id});
+  }
+}
+
+std::vector<DateMention> DateTagger::tag_span(std::string_view text, Span span,
+                                              const ReferenceDate& reference) const {
+  std::vector<DateMention> out;
+  for (const Match& match : match_sentence(text, span, {})) {
+    const DateRule& rule = rules_.rules()[match.rule];
+    DateValue value = rules_.evaluate(rule, match.groups, reference);
+    out.push_back(DateMention{match.span, 0, rule.type, std::move(value.value), std::move(value.mod), rule.id});
+  }
+  return out;
+}
+
+}  // namespace annotate
