@@ -19,9 +19,9 @@ void require_directory(const std::string& dir) {
   }
 }
 
-DataText read_data_file(const std::optional<std::string>& dir, const std::string& name) {
-  if (dir) {
-    const std::string path = *dir + "/" + name;
+DataText read_data_file(const std::optional<std::string>& dir, const std::string& name, bool user_file) {
+  if (dir || user_file) {
+    const std::string path = user_file ? name : *dir + "/" + name;
     struct stat info {};
     if (stat(path.c_str(), &info) == 0) {
       std::ifstream in(path, std::ios::binary);
@@ -30,6 +30,7 @@ DataText read_data_file(const std::optional<std::string>& dir, const std::string
       content << in.rdbuf();
       return DataText{content.str(), path};
     }
+    if (user_file) throw Error(path + ": no such file");
   }
   const std::string_view embedded = embedded_data_file(name);
   if (embedded.empty()) throw Error("data/" + name + ": no such data file in this build");

@@ -147,7 +147,13 @@ std::optional<std::string> DateRules::word_value(const std::string& word_class,
                                                  std::string_view word) const {
   const auto entries = words_.find(word_class);
   if (entries == words_.end()) return std::nullopt;
-  const auto entry = entries->second.find(word);
+  auto entry = entries->second.find(word);
+  if (entry == entries->second.end() && !word.empty() && word[0] >= 'A' && word[0] <= 'Z') {
+    // A capital only because the word opens a sentence: "Two years ago".
+    std::string lowered(word);
+    lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+    entry = entries->second.find(lowered);
+  }
   if (entry == entries->second.end()) return std::nullopt;
   return entry->second;
 }
@@ -223,7 +229,10 @@ DateValue DateRules::evaluate(const DateRule& rule, const std::vector<std::strin
       if (yy <= year % 100) century += 100;  // "1999-00"
       return std::to_string(century + yy);
     }
-    if (key == "month") return class_value("month", "month");
+    if (key == "month") {
+      const int number = to_int(group("month"));  // "2020-12-30" spells the month in digits
+      return number > 0 ? pad2(number) : class_value("month", "month");
+    }
     if (key == "day") return pad2(to_int(group("day")));
     if (key == "season") return class_value("season", "season");
     if (key == "half") return class_value("half", "half");

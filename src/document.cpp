@@ -56,4 +56,15 @@ const char* to_string(Severity severity) {
   return "warning";
 }
 
+const char* to_string(ActorType type) {
+  switch (type) {
+    case ActorType::kState: return "state";
+    case ActorType::kOrganization: return "organization";
+    case ActorType::kPerson: return "person";
+    case ActorType::kGroup: return "group";
+    case ActorType::kPlace: return "place";
+  }
+  return "state";
+}
+
 }  // namespace annotate

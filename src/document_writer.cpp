@@ -27,11 +27,7 @@ class DocumentWriter {
     write_callouts();
     write_notes();
     write_inline_refs();
-    for (const char* later : {"actors", "mentions"}) {
-      json_.key(later);
-      json_.begin_array();
-      json_.end_array();
-    }
+    write_actors();
     write_dates();
     for (const char* later : {"red_lines"}) {
       json_.key(later);
@@ -114,6 +110,7 @@ class DocumentWriter {
     json_.key("source");
     json_.begin_object();
     json_.member("path", source.path);
+    if (source.id) json_.member("id", *source.id);
     json_.key("bytes");
     json_.number(doc_.text.size());
     json_.key("chars");
@@ -298,6 +295,34 @@ class DocumentWriter {
     json_.end_object();
   }
 
+  void write_actors() {
+    object_array("actors", doc_.actors, [&](const Actor& actor, std::size_t) {
+      json_.member("id", actor.id);
+      json_.member("type", to_string(actor.type));
+      json_.member("name", actor.name);
+      if (actor.affiliation.empty()) {
+        null_member("affiliation");
+      } else {
+        json_.member("affiliation", actor.affiliation);
+      }
+      json_.key("mention_count");
+      json_.number(actor.mention_count);
+      if (actor.role.empty()) {
+        null_member("role");
+      } else {
+        json_.member("role", actor.role);
+      }
+      json_.member("rule", actor.rule_id);
+    });
+    object_array("mentions", doc_.mentions, [&](const Mention& mention, std::size_t) {
+      json_.member("actor", doc_.actors[mention.actor].id);
+      text_and_span(mention.span);
+      id_member("sentence", 't', mention.sentence);
+      json_.member("form", mention.form);
+      json_.member("rule", mention.rule_id);
+    });
+  }
+
   void write_dates() {
     object_array("dates", doc_.dates, [&](const DateMention& date, std::size_t i) {
       id_member("id", 'd', i);
@@ -341,14 +366,15 @@ void write_document(const Document& doc, std::string& out, bool pretty) {
   out += '\n';
 }
 
-void write_input_error(const std::string& path, const InputError& error, std::string& out,
-                       bool pretty) {
+void write_input_error(const std::string& path, const std::optional<std::string>& id,
+                       const InputError& error, std::string& out, bool pretty) {
   JsonWriter json(out, pretty);
   json.begin_object();
   json.member("schema", kSchema);
   json.key("source");
   json.begin_object();
   json.member("path", path);
+  if (id) json.member("id", *id);
   if (error.file_bytes) {
     json.key("bytes");
     json.number(*error.file_bytes);

@@ -6,9 +6,17 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <thread>
 
 #include "annotate/callout_linker.hpp"
 #include "annotate/data_file.hpp"
@@ -83,10 +91,12 @@ const std::optional<std::string>& checked_directory(const std::optional<std::str
 }  // namespace
 
 Annotator::Annotator(const std::optional<std::string>& data_dir,
-                     const std::optional<std::string>& reference_date)
+                     const std::optional<std::string>& reference_date,
+                     const std::vector<std::string>& lexicons)
     : rules_(Rules::load(checked_directory(data_dir))),
       date_tagger_(DateRules::load(data_dir)),
-      citation_parser_(CitationParser::load(data_dir)) {
+      citation_parser_(CitationParser::load(data_dir)),
+      actor_tagger_(Lexicon::load(data_dir, lexicons), ActorCues::load(data_dir)) {
   if (reference_date) reference_date_ = parse_reference_date(*reference_date);
 }
 
@@ -96,41 +106,191 @@ void Annotator::annotate(Document& doc) const {
   link_callouts(doc, rules_);
   date_tagger_.tag(doc, reference_date_);
   citation_parser_.parse_notes(doc, date_tagger_);
+  actor_tagger_.tag(doc);
 }
 
-bool annotate_input(const std::string& path, const Annotator& annotator,
-                    const RunOptions& options, std::string& out) {
-  const std::string shown_path = sanitize_utf8(path);
-  ReadResult read = read_input(path, options.max_bytes);
-  if (read.error) {
-    spdlog::error("{}: {} ({})", shown_path, read.error->message, read.error->code);
-    write_input_error(shown_path, *read.error, out, options.pretty);
+bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,
+                    std::string& out, DocumentCounts* counts) {
+  const std::string shown_path = sanitize_utf8(item.path);
+  auto fail = [&](const InputError& error) {
+    spdlog::error("{}: {} ({})", shown_path, error.message, error.code);
+    write_input_error(shown_path, item.id, error, out, options.pretty);
+    if (counts) *counts = DocumentCounts::of_error(error.code);
     return false;
+  };
+  if (item.error) return fail(*item.error);
+
+  std::string raw;
+  if (item.text) {
+    raw = *item.text;
+  } else if (std::optional<InputError> error = read_raw(item.path, options.max_bytes, raw)) {
+    return fail(*error);
   }
+  if (options.encoding != Encoding::kUtf8) raw = transcode_to_utf8(raw, options.encoding);
+  ReadResult read = decode_input(shown_path, std::move(raw));
+  if (read.error) return fail(*read.error);
+
   Document& doc = read.document;
-  doc.source.path = shown_path;
+  doc.source.id = item.id;
   annotator.annotate(doc);
-  spdlog::debug("{}: {} sections, {} paragraphs, {} sentences, {} callouts, {} notes, {} dates",
-                shown_path, doc.sections.size(), doc.paragraphs.size(), doc.sentences.size(),
-                doc.callouts.size(), doc.notes.size(), doc.dates.size());
+  spdlog::debug("{}: {} sections, {} sentences, {} callouts, {} notes, {} dates, {} mentions",
+                shown_path, doc.sections.size(), doc.sentences.size(), doc.callouts.size(),
+                doc.notes.size(), doc.dates.size(), doc.mentions.size());
   write_document(doc, out, options.pretty);
+  if (counts) *counts = DocumentCounts::of(doc);
   return true;
 }
 
-int run(const RunOptions& options) {
-  const Annotator annotator(options.data_dir, options.reference_date);
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.push_back("-");
+namespace {
 
-  OutputSink sink(options.output);
-  int exit_code = kExitOk;
-  std::string buffer;
-  for (const std::string& path : inputs) {
-    buffer.clear();
-    if (!annotate_input(path, annotator, options, buffer)) exit_code = kExitInputFailed;
-    sink.write(buffer);
+// One input's result, waiting for its turn to be written.
+struct Finished {
+  std::string json;
+  DocumentCounts counts;
+  bool ok = true;
+  std::size_t input_bytes = 0;
+};
+
+// Progress on stderr: files done, throughput and time left, redrawn at most five times a
+// second, and only where a person is watching.
+class Progress {
+ public:
+  Progress(const std::string& mode, std::optional<std::size_t> total)
+      : enabled_(mode == "always" || (mode == "auto" && ::isatty(STDERR_FILENO) && std::getenv("CI") == nullptr)),
+        total_(total), start_(std::chrono::steady_clock::now()) {}
+
+  void update(std::size_t done, std::size_t bytes, bool force = false) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double mb_per_s = seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0;
+    std::string line = "\rannotate: " + std::to_string(done);
+    if (total_) line += "/" + std::to_string(*total_);
+    char rate[64];
+    std::snprintf(rate, sizeof rate, " files, %.1f MB/s", mb_per_s);
+    line += rate;
+    if (total_ && done > 0 && done < *total_) {
+      const double left = seconds / static_cast<double>(done) * static_cast<double>(*total_ - done);
+      std::snprintf(rate, sizeof rate, ", %d:%02d left", static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+      line += rate;
+    }
+    std::fputs((line + "   ").c_str(), stderr);
   }
+  void finish(std::size_t done, std::size_t bytes) {
+    if (!enabled_) return;
+    update(done, bytes, true);
+    std::fputs("\n", stderr);
+  }
+
+ private:
+  bool enabled_;
+  std::optional<std::size_t> total_;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+int run(const RunOptions& options) {
+  const Annotator annotator(options.data_dir, options.reference_date, options.lexicons);
+  InputQueue queue(options.inputs, options.glob, options.files_from, options.input_format, options.max_bytes);
+  OutputSink sink(options.output);
+  Progress progress(options.progress, queue.known_total());
+  CorpusSummary summary;
+
+  const unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // Results wait here until every earlier input is written; the window bounds memory.
+  const std::size_t window = 4 * static_cast<std::size_t>(jobs);
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::map<std::size_t, Finished> ready;
+  std::size_t next_to_take = 0;
+  std::size_t next_to_write = 0;
+  bool inputs_done = false;
+  std::exception_ptr failure;
+
+  auto worker = [&]() {
+    for (;;) {
+      InputItem item;
+      std::size_t sequence = 0;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return inputs_done || failure || next_to_take < next_to_write + window; });
+        if (inputs_done || failure) return;
+        std::optional<InputItem> next;
+        try {
+          next = queue.next();
+        } catch (...) {
+          failure = std::current_exception();
+        }
+        if (!next) {
+          inputs_done = true;
+          changed.notify_all();
+          return;
+        }
+        item = std::move(*next);
+        sequence = next_to_take++;
+      }
+      Finished finished;
+      try {
+        finished.ok = annotate_input(item, annotator, options, finished.json, &finished.counts);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mutex);
+        failure = std::current_exception();
+      }
+      finished.input_bytes = finished.counts.bytes;
+      std::lock_guard<std::mutex> lock(mutex);
+      ready.emplace(sequence, std::move(finished));
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(worker);
+
+  int exit_code = kExitOk;
+  std::size_t bytes_done = 0;
+  try {
+    for (;;) {
+      Finished finished;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] {
+          return failure || ready.count(next_to_write) > 0 || (inputs_done && next_to_write == next_to_take);
+        });
+        if (failure) break;
+        if (ready.count(next_to_write) == 0) break;  // every input written
+        finished = std::move(ready.at(next_to_write));
+        ready.erase(next_to_write);
+        ++next_to_write;
+        changed.notify_all();
+      }
+      sink.write(finished.json);
+      summary.add(finished.counts);
+      if (!finished.ok) exit_code = kExitInputFailed;
+      bytes_done += finished.input_bytes;
+      progress.update(next_to_write, bytes_done);
+    }
+  } catch (...) {
+    std::lock_guard<std::mutex> lock(mutex);
+    failure = std::current_exception();
+    changed.notify_all();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    inputs_done = true;
+    changed.notify_all();
+  }
+  for (std::thread& thread : workers) thread.join();
+  if (failure) std::rethrow_exception(failure);
+  progress.finish(next_to_write, bytes_done);
   sink.commit();
+  if (options.summary) {
+    OutputSink summary_sink(*options.summary);
+    summary_sink.write(summary.to_json());
+    summary_sink.commit();
+  }
   return exit_code;
 }
 

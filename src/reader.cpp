@@ -143,28 +143,26 @@ ReadResult decode_input(std::string path, std::string raw) {
   return result;
 }
 
-ReadResult read_input(const std::string& path, std::size_t max_bytes) {
-  ReadResult result;
-  auto fail = [&](std::string code, std::string message,
-                  std::optional<std::size_t> size = std::nullopt) {
-    result.error = make_error(std::move(code), std::move(message));
-    result.error->file_bytes = size;
-    return std::move(result);
+std::optional<InputError> read_raw(const std::string& path, std::size_t max_bytes, std::string& raw) {
+  auto fail = [](std::string code, std::string message, std::optional<std::size_t> size = std::nullopt) {
+    InputError error = make_error(std::move(code), std::move(message));
+    error.file_bytes = size;
+    return std::optional<InputError>(std::move(error));
   };
-
-  std::string raw;
-  if (path == "-") {
-    // Read in blocks so that a stream over the limit is refused without holding it whole.
+  // Reads in blocks so that a stream over the limit is refused without holding it whole.
+  auto read_stream = [&](std::istream& in, const char* what) -> std::optional<InputError> {
     char block[1 << 16];
-    while (std::cin.read(block, sizeof block) || std::cin.gcount() > 0) {
-      raw.append(block, static_cast<std::size_t>(std::cin.gcount()));
+    while (in.read(block, sizeof block) || in.gcount() > 0) {
+      raw.append(block, static_cast<std::size_t>(in.gcount()));
       if (raw.size() > max_bytes) {
-        return fail("too_large", "standard input is larger than --max-bytes (" +
-                                     std::to_string(max_bytes) + " bytes)");
+        return fail("too_large", std::string(what) + " is larger than --max-bytes (" + std::to_string(max_bytes) + " bytes)");
       }
     }
-    return decode_input(path, std::move(raw));
-  }
+    if (in.bad()) return fail("unreadable", "read error");
+    return std::nullopt;
+  };
+  raw.clear();
+  if (path == "-") return read_stream(std::cin, "standard input");
 
   struct stat info {};
   if (stat(path.c_str(), &info) != 0) {
@@ -175,21 +173,21 @@ ReadResult read_input(const std::string& path, std::size_t max_bytes) {
   const auto size = static_cast<std::size_t>(info.st_size);
   if (S_ISREG(info.st_mode) && size > max_bytes) {
     return fail("too_large",
-                "the file has " + std::to_string(size) + " bytes, more than --max-bytes (" +
-                    std::to_string(max_bytes) + ")",
+                "the file has " + std::to_string(size) + " bytes, more than --max-bytes (" + std::to_string(max_bytes) + ")",
                 size);
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("unreadable", std::string("cannot open: ") + std::strerror(errno));
-  char block[1 << 16];
-  while (in.read(block, sizeof block) || in.gcount() > 0) {
-    raw.append(block, static_cast<std::size_t>(in.gcount()));
-    if (raw.size() > max_bytes) {  // a FIFO or a file that grew while we read it
-      return fail("too_large", "the input is larger than --max-bytes (" +
-                                   std::to_string(max_bytes) + " bytes)");
-    }
+  return read_stream(in, "the input");  // a FIFO, or a file that grew while we read it
+}
+
+ReadResult read_input(const std::string& path, std::size_t max_bytes) {
+  std::string raw;
+  if (std::optional<InputError> error = read_raw(path, max_bytes, raw)) {
+    ReadResult result;
+    result.error = std::move(error);
+    return result;
   }
-  if (in.bad()) return fail("unreadable", "read error");
   return decode_input(path, std::move(raw));
 }
 

@@ -103,8 +103,11 @@ TEST_CASE("cli: bad inputs get error objects in place and exit 1", "[cli]") {
   write_file(dir + "/latin1.txt", "Caf\xE9 diplomacy.\n");
   write_file(dir + "/binary.bin", std::string("\x7F" "ELF\0\0\0", 7));
   write_file(dir + "/empty.txt", "");
-  const Run run = run_annotate({dir + "/good.txt", dir + "/latin1.txt", dir + "/missing.txt",
-                                dir, dir + "/binary.bin", dir + "/empty.txt", dir + "/good.txt"});
+  // A directory named in a list (rather than on the command line, where it is walked) is an
+  // input error of its own.
+  write_file(dir + "/list", dir + "/good.txt\n" + dir + "/latin1.txt\n" + dir + "/missing.txt\n" + dir +
+                                "\n" + dir + "/binary.bin\n" + dir + "/empty.txt\n" + dir + "/good.txt\n");
+  const Run run = run_annotate({"--files-from", dir + "/list"});
   CHECK(run.exit_code == 1);
   const std::vector<json> docs = json_lines(run.out);
   REQUIRE(docs.size() == 7);

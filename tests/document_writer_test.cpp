@@ -82,7 +82,7 @@ TEST_CASE("document_writer: the error object", "[document_writer]") {
   error.byte = 3;
   error.file_bytes = 10;
   std::string out;
-  write_input_error("b.txt", error, out);
+  write_input_error("b.txt", std::nullopt, error, out);
   CHECK(out ==
         R"({"schema":"annotate/1","source":{"path":"b.txt","bytes":10},"error":{"code":"invalid_utf8","message":"the input is not valid UTF-8: byte 0xE9 at offset 3","byte":3}})"
         "\n");

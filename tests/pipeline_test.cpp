@@ -23,10 +23,10 @@ TEST_CASE("pipeline: each input gives one line, errors in place", "[pipeline]") 
   const RunOptions options;
 
   std::string out;
-  CHECK(annotate_input(dir + "/good.txt", annotator, options, out));
-  CHECK_FALSE(annotate_input(dir + "/bad.txt", annotator, options, out));
-  CHECK_FALSE(annotate_input(dir + "/empty.txt", annotator, options, out));
-  CHECK_FALSE(annotate_input(dir + "/missing.txt", annotator, options, out));
+  CHECK(annotate_input(InputItem{dir + "/good.txt", {}, {}, {}}, annotator, options, out));
+  CHECK_FALSE(annotate_input(InputItem{dir + "/bad.txt", {}, {}, {}}, annotator, options, out));
+  CHECK_FALSE(annotate_input(InputItem{dir + "/empty.txt", {}, {}, {}}, annotator, options, out));
+  CHECK_FALSE(annotate_input(InputItem{dir + "/missing.txt", {}, {}, {}}, annotator, options, out));
 
   std::vector<json> lines;
   std::size_t start = 0;

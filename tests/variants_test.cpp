@@ -20,7 +20,7 @@ namespace {
 json annotate_file(const std::string& path) {
   static const Annotator annotator;
   std::string out;
-  REQUIRE(annotate_input(path, annotator, RunOptions{}, out));
+  REQUIRE(annotate_input(InputItem{path, {}, {}, {}}, annotator, RunOptions{}, out));
   return json::parse(out);
 }
 

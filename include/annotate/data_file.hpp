@@ -21,7 +21,9 @@ struct DataText {
 /// The file `name` from `dir` when given and present there, else the embedded copy.
 /// Throws annotate::Error when a file in `dir` exists but cannot be read, or when there is
 /// no embedded copy of that name.
-DataText read_data_file(const std::optional<std::string>& dir, const std::string& name);
+/// With `user_file`, `name` is a path the user gave (--lexicon) and must exist.
+DataText read_data_file(const std::optional<std::string>& dir, const std::string& name,
+                        bool user_file = false);
 
 /// Throws annotate::Error unless `dir` is a directory.
 void require_directory(const std::string& dir);

@@ -15,7 +15,8 @@ namespace annotate {
 
 /// Where the text came from, as the contract's `source` object reports it.
 struct SourceInfo {
-  std::string path;                ///< "-" for stdin
+  std::string path;                ///< "-" for stdin; "file:line" for a JSON Lines record
+  std::optional<std::string> id;   ///< the record id of a JSON Lines input
   std::size_t file_bytes = 0;      ///< size of the input as read, BOM included
   bool bom = false;                ///< a leading UTF-8 BOM was skipped
   std::string sha256;              ///< hex digest of the input as read, BOM included
@@ -140,6 +141,30 @@ struct DateMention {
   std::string rule_id;
 };
 
+enum class ActorType { kState, kOrganization, kPerson, kGroup, kPlace };
+
+/// An actor named in the document, listed once. `id` is ISO 3166-1 alpha-3 for states, a
+/// lowercase slug for people and organisations.
+struct Actor {
+  std::string id;
+  ActorType type = ActorType::kState;
+  std::string name;
+  std::string affiliation;  ///< a state id, or empty
+  std::string role;         ///< a person's office on the reference date, or empty
+  std::size_t mention_count = 0;
+  std::string rule_id;      ///< the lexicon row, or the context rule that found a person
+};
+
+/// One place where an actor is named. `form`: name, alias, capital, demonym, adjective,
+/// prefix, surname or abbreviation.
+struct Mention {
+  std::size_t actor = 0;  ///< index into Document::actors
+  Span span;
+  std::size_t sentence = 0;
+  std::string form;
+  std::string rule_id;
+};
+
 /// The date that anchors expressions without a year ("In March", "last year").
 struct DocumentDate {
   std::string value;   ///< "YYYY-MM-DD", or "YYYY" when taken from the text; empty if none
@@ -169,6 +194,8 @@ struct Document {
   std::vector<InlineRef> inline_refs;
   DocumentDate reference_date;
   std::vector<DateMention> dates;
+  std::vector<Actor> actors;
+  std::vector<Mention> mentions;
   std::vector<Diagnostic> diagnostics;
 
   std::string_view view(Span span) const { return span.of(text); }
@@ -179,6 +206,7 @@ const char* to_string(ParagraphKind kind);
 const char* to_string(CalloutStyle style);
 const char* to_string(NoteKind kind);
 const char* to_string(Severity severity);
+const char* to_string(ActorType type);
 
 }  // namespace annotate
 

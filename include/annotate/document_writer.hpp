@@ -18,8 +18,8 @@ constexpr const char* kSchema = "annotate/1";
 void write_document(const Document& doc, std::string& out, bool pretty = false);
 
 /// Appends the error object for `path` and a newline to `out`.
-void write_input_error(const std::string& path, const InputError& error, std::string& out,
-                       bool pretty = false);
+void write_input_error(const std::string& path, const std::optional<std::string>& id,
+                       const InputError& error, std::string& out, bool pretty = false);
 
 }  // namespace annotate
 

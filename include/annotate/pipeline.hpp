@@ -9,9 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "annotate/actor_tagger.hpp"
 #include "annotate/citation_parser.hpp"
 #include "annotate/date_tagger.hpp"
 #include "annotate/document.hpp"
+#include "annotate/inputs.hpp"
+#include "annotate/summary.hpp"
 #include "annotate/reader.hpp"
 #include "annotate/rules.hpp"
 
@@ -25,6 +28,14 @@ struct RunOptions {
   std::size_t max_bytes = kDefaultMaxBytes;
   std::optional<std::string> data_dir;  ///< replaces files of the shipped data/
   std::optional<std::string> reference_date;  ///< "YYYY-MM-DD" anchoring yearless dates
+  std::vector<std::string> lexicons;          ///< --lexicon files, applied in order
+  unsigned jobs = 0;                          ///< worker threads; 0: one per core
+  std::string glob = "*.txt";                 ///< files taken from directories
+  std::optional<std::string> files_from;      ///< a file ("-": stdin) listing inputs
+  InputFormat input_format = InputFormat::kText;
+  Encoding encoding = Encoding::kUtf8;
+  std::optional<std::string> summary;         ///< where to write the corpus summary
+  std::string progress = "auto";              ///< auto, always or never
 };
 
 /// The annotation stages, configured once and shared by every document.
@@ -33,7 +44,8 @@ class Annotator {
   /// Loads every rule file from `data_dir` where present there, the shipped copies
   /// otherwise. Throws annotate::Error on a malformed file or a bad reference date.
   explicit Annotator(const std::optional<std::string>& data_dir = std::nullopt,
-                     const std::optional<std::string>& reference_date = std::nullopt);
+                     const std::optional<std::string>& reference_date = std::nullopt,
+                     const std::vector<std::string>& lexicons = {});
   /// Runs every stage over `doc`. REQUIRES: doc.text is valid UTF-8 without a BOM.
   void annotate(Document& doc) const;
   const Rules& rules() const { return rules_; }
@@ -42,15 +54,18 @@ class Annotator {
   Rules rules_;
   DateTagger date_tagger_;
   CitationParser citation_parser_;
+  ActorTagger actor_tagger_;
   std::optional<ReferenceDate> reference_date_;
 };
 
 /// Reads and annotates one input and appends its JSON line (or error object) to `out`.
-/// Returns false when the input could not be annotated.
-bool annotate_input(const std::string& path, const Annotator& annotator,
-                    const RunOptions& options, std::string& out);
+/// Returns false when the input could not be annotated. `counts`, when given, receives
+/// what the input adds to the corpus summary.
+bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,
+                    std::string& out, DocumentCounts* counts = nullptr);
 
-/// Runs the whole command: every input in order, output to stdout or options.output.
+/// Runs the whole command: every input in order (whatever the number of jobs, with at most
+/// a small window of documents in memory), output to stdout or options.output.
 /// Returns kExitOk, or kExitInputFailed when any input failed. Throws annotate::Error on
 /// setup failures (bad --data-dir, unwritable output).
 int run(const RunOptions& options);

@@ -34,6 +34,10 @@ constexpr std::size_t kDefaultMaxBytes = 64u * 1024u * 1024u;
 /// whitespace-only input, and records line endings and the SHA-256 of `raw`.
 ReadResult decode_input(std::string path, std::string raw);
 
+/// Reads the bytes of `path` ("-" for stdin) into `raw`, refusing more than `max_bytes`.
+/// Returns the error that stopped it, if any.
+std::optional<InputError> read_raw(const std::string& path, std::size_t max_bytes, std::string& raw);
+
 /// Reads `path` ("-" for stdin) and decodes it. Never throws; a file larger than
 /// `max_bytes` is a too_large error and is not read whole.
 ReadResult read_input(const std::string& path, std::size_t max_bytes = kDefaultMaxBytes);

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// The actor stage: every mention of a state, organisation, group or person in every
+// sentence, with the lexicon entry or context rule behind it; people missing from the
+// lexicon are found from context ("Meng Xiaoru assesses") and later surnames resolve to them.
+#ifndef ANNOTATE_ACTOR_TAGGER_HPP_
+#define ANNOTATE_ACTOR_TAGGER_HPP_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "annotate/document.hpp"
+#include "annotate/lexicon.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace annotate {
+
+/// The context cues of data/actor_cues.tsv, compiled.
+struct ActorCues {
+  struct PersonRule {
+    std::string id;
+    std::shared_ptr<const re2::RE2> pattern;
+  };
+  struct Alias {
+    std::string surface;  ///< "the North"
+    std::string actor;    ///< "PRK"
+    std::vector<std::string> region;  ///< ids whose mentions make the alias apply
+  };
+  std::vector<PersonRule> person_rules;
+  std::set<std::string, std::less<>> not_name;
+  std::vector<Alias> aliases;
+  std::set<std::string, std::less<>> antecedent_surnames;
+  std::size_t short_surname = 4;
+  std::set<std::string, std::less<>> family_first;  ///< from data/citation_words.tsv
+
+  /// Loads data/actor_cues.tsv (and the family_first list of data/citation_words.tsv), or
+  /// their replacements in `dir`. Throws annotate::Error on a malformed line.
+  static ActorCues load(const std::optional<std::string>& dir);
+};
+
+class ActorTagger {
+ public:
+  ActorTagger(Lexicon lexicon, ActorCues cues);
+
+  /// Appends doc.actors (in order of first mention) and doc.mentions (in text order) for
+  /// every sentence. Places ("South China Sea") are matched so that they hide the states
+  /// inside them, but are not reported. REQUIRES: doc.sentences and doc.reference_date.
+  void tag(Document& doc) const;
+
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  Lexicon lexicon_;
+  ActorCues cues_;
+};
+
+/// "james-dj-brown" for "James D.J. Brown": lowercase ASCII letters and digits joined by '-'.
+std::string person_slug(std::string_view name);
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_ACTOR_TAGGER_HPP_

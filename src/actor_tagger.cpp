@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: MIT
+// Actor tagging in three passes over the sentences: people named in context cues are
+// collected first, so that a later pass in text order can match them together with the
+// lexicon, longest match first, and resolve surnames to the full names seen before them;
+// regional aliases ("the North") are settled last, once the document's subject is known.
+#include "annotate/actor_tagger.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "annotate/data_file.hpp"
+#include "annotate/error.hpp"
+#include "annotate/unicode.hpp"
+
+namespace annotate {
+
+namespace {
+
+constexpr const char* kCuesFile = "actor_cues.tsv";
+
+// Two or three capitalised words, possibly with initials: "Cheng Xiaohe", "James D.J. Brown".
+constexpr const char* kNamePattern =
+    R"((?:\p{Lu}[\p{Ll}’'\-]*\p{Ll}(?:\s+(?:\p{Lu}\.){1,3})?(?:\s+\p{Lu}[\p{Ll}’'\-]*\p{Ll}){1,2}))";
+
+bool is_word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80;
+}
+
+// True at the start of a word: the previous code point is no letter or digit.
+bool word_starts_at(std::string_view text, std::size_t i, std::size_t begin) {
+  if (!is_word_byte(text[i])) return false;
+  if (i == begin) return true;
+  std::size_t length = 0;
+  const char32_t before = decode_before(text, i, &length);
+  if (before < 0x80) return !is_word_byte(static_cast<char>(before));
+  return (before >= 0x2000 && before <= 0x206F) || before == 0xA0 || before == 0xAB || before == 0xBB;
+}
+
+std::string alternation(const std::vector<std::string>& words) {
+  std::vector<std::string> sorted;
+  for (const std::string& word : words) sorted.push_back(RE2::QuoteMeta(word));
+  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::string out = "(?:";
+  for (std::size_t i = 0; i < sorted.size(); ++i) out += (i ? "|" : "") + sorted[i];
+  return out + ")";
+}
+
+std::vector<std::string_view> words_of(std::string_view name) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  while (start < name.size()) {
+    std::size_t stop = name.find(' ', start);
+    if (stop == std::string_view::npos) stop = name.size();
+    if (stop > start) words.push_back(name.substr(start, stop - start));
+    start = stop + 1;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string person_slug(std::string_view name) {
+  std::string slug;
+  bool dash = false;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+      if (dash && !slug.empty()) slug += '-';
+      slug += c;
+      dash = false;
+    } else if (u >= 'A' && u <= 'Z') {
+      if (dash && !slug.empty()) slug += '-';
+      slug += static_cast<char>(u - 'A' + 'a');
+      dash = false;
+    } else if (c == ' ' || c == '-') {
+      dash = true;
+    }
+  }
+  return slug;
+}
+
+ActorCues ActorCues::load(const std::optional<std::string>& dir) {
+  ActorCues cues;
+  const DataText file = read_data_file(dir, kCuesFile);
+  std::vector<std::string> verbs;
+  std::vector<std::string> titles;
+  std::vector<std::pair<std::string, std::string>> rules;  // id, pattern
+  for_each_data_line(file.content, [&](std::size_t line_number, std::string_view line) {
+    const std::string where = located_message(file.name, line_number, "");
+    const std::vector<std::string_view> fields = split_tabs(line);
+    const std::string_view kind = fields[0];
+    auto need = [&](std::size_t count) {
+      if (fields.size() != count) throw Error(where + "a " + std::string(kind) + " row has " + std::to_string(count) + " fields");
+    };
+    if (kind == "verb") {
+      need(2);
+      verbs.emplace_back(fields[1]);
+    } else if (kind == "title") {
+      need(2);
+      titles.emplace_back(fields[1]);
+    } else if (kind == "not_name") {
+      need(2);
+      cues.not_name.emplace(fields[1]);
+    } else if (kind == "antecedent_surname") {
+      need(2);
+      cues.antecedent_surnames.emplace(fields[1]);
+    } else if (kind == "short_surname") {
+      need(2);
+      cues.short_surname = static_cast<std::size_t>(std::stoul(std::string(fields[1])));
+    } else if (kind == "person_rule") {
+      need(3);
+      rules.emplace_back(fields[1], fields[2]);
+    } else if (kind == "alias") {
+      need(4);
+      Alias alias{std::string(fields[1]), std::string(fields[2]), {}};
+      for (std::string_view id : words_of(fields[3])) alias.region.emplace_back(id);
+      cues.aliases.push_back(std::move(alias));
+    } else {
+      throw Error(where + "unknown kind '" + std::string(kind) + "'");
+    }
+  });
+  for (const auto& [id, pattern] : rules) {
+    std::string expanded = pattern;
+    for (const auto& [macro, value] : {std::pair<std::string, std::string>{"{NAME}", kNamePattern},
+                                       {"{VERB}", alternation(verbs)}, {"{TITLE}", alternation(titles)}}) {
+      for (std::size_t at; (at = expanded.find(macro)) != std::string::npos;) expanded.replace(at, macro.size(), value);
+    }
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto regex = std::make_shared<const RE2>(expanded, options);
+    if (!regex->ok()) throw Error(file.name + ": person_rule " + id + ": bad pattern: " + regex->error());
+    cues.person_rules.push_back(PersonRule{id, std::move(regex)});
+  }
+  const DataText words = read_data_file(dir, "citation_words.tsv");
+  for_each_data_line(words.content, [&](std::size_t, std::string_view line) {
+    const std::vector<std::string_view> fields = split_tabs(line);
+    if (fields.size() == 2 && fields[0] == "family_first") cues.family_first.emplace(fields[1]);
+  });
+  return cues;
+}
+
+ActorTagger::ActorTagger(Lexicon lexicon, ActorCues cues) : lexicon_(std::move(lexicon)), cues_(std::move(cues)) {}
+
+namespace {
+
+// A person found from context, not in the lexicon.
+struct LocalPerson {
+  std::string name;
+  std::string surname;
+  std::string rule_id;
+  bool surname_usable = true;  ///< false for "He" (of "He Yue") or a surname two people share
+};
+
+// The document's actors as they are first mentioned.
+class ActorList {
+ public:
+  explicit ActorList(Document& doc) : doc_(doc) {}
+
+  std::size_t index(const std::string& id, ActorType type, const std::string& name, const std::string& affiliation,
+                    const std::string& rule_id) {
+    const auto it = by_id_.find(id);
+    if (it != by_id_.end()) return it->second;
+    by_id_.emplace(id, doc_.actors.size());
+    doc_.actors.push_back(Actor{id, type, name, affiliation, "", 0, rule_id});
+    return doc_.actors.size() - 1;
+  }
+  bool mentioned(const std::string& id) const { return by_id_.count(id) > 0; }
+
+ private:
+  Document& doc_;
+  std::map<std::string, std::size_t> by_id_;
+};
+
+}  // namespace
+
+void ActorTagger::tag(Document& doc) const {
+  const std::string_view text = doc.text;
+
+  // Pass 1: people named in context cues who are not in the lexicon.
+  std::vector<LocalPerson> local;
+  for (const Sentence& sentence : doc.sentences) {
+    if (doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
+    const re2::StringPiece piece(text.data() + sentence.span.begin, sentence.span.size());
+    for (const ActorCues::PersonRule& rule : cues_.person_rules) {
+      std::map<std::string, int> groups = rule.pattern->NamedCapturingGroups();
+      std::vector<re2::StringPiece> sub(static_cast<std::size_t>(rule.pattern->NumberOfCapturingGroups()) + 1);
+      std::size_t position = 0;
+      while (position < piece.size() &&
+             rule.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()))) {
+        position = static_cast<std::size_t>(sub[0].data() + sub[0].size() - piece.data());
+        if (sub[0].empty()) ++position;
+        for (const char* group : {"name", "name2"}) {
+          const auto g = groups.find(group);
+          if (g == groups.end() || sub[static_cast<std::size_t>(g->second)].data() == nullptr) continue;
+          std::string name(sub[static_cast<std::size_t>(g->second)].data(), sub[static_cast<std::size_t>(g->second)].size());
+          for (const char* possessive : {"\xE2\x80\x99s", "'s"}) {
+            if (name.size() > 3 && name.compare(name.size() - std::string(possessive).size(), std::string::npos, possessive) == 0) {
+              name.erase(name.size() - std::string(possessive).size());
+            }
+          }
+          const std::vector<std::string_view> words = words_of(name);
+          if (words.size() < 2 || cues_.not_name.count(words.front()) || cues_.not_name.count(words.back())) continue;
+          // Not a lexicon actor, nor one that starts with a state or organisation ("South
+          // Korea Today"); a lexicon surname at the start is fine ("Zhu" of Zhu Rongji).
+          const LexiconMatch known = lexicon_.longest_match(name, 0, name.size());
+          if (known.length == name.size()) continue;
+          if (known.length > 0 &&
+              lexicon_.entities()[lexicon_.forms()[known.forms.front()].entity].type != ActorType::kPerson) {
+            continue;
+          }
+          const bool east_asian = cues_.family_first.count(words.front()) > 0;
+          const std::string surname(east_asian ? words.front() : words.back());
+          if (std::none_of(local.begin(), local.end(), [&](const LocalPerson& p) { return p.name == name; })) {
+            local.push_back(LocalPerson{name, surname, rule.id});
+          }
+        }
+      }
+    }
+  }
+
+  for (LocalPerson& person : local) {
+    const auto shared = std::count_if(local.begin(), local.end(), [&](const LocalPerson& other) {
+      return other.surname == person.surname;
+    });
+    person.surname_usable = person.surname.size() >= 3 && shared == 1 &&
+                            lexicon_.longest_match(person.surname, 0, person.surname.size()).length == 0;
+  }
+
+  // Pass 2: the lexicon and the local people, in text order.
+  ActorList actors(doc);
+  std::set<std::size_t> full_name_seen;    // lexicon people named in full so far
+  std::set<std::string> local_seen;        // local people named in full so far
+  struct AliasHit {
+    const ActorCues::Alias* alias;
+    Span span;
+    std::size_t sentence;
+  };
+  std::vector<AliasHit> alias_hits;
+  std::map<std::string, std::size_t> counts;  // mentions per actor id, for the aliases
+
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Span sentence = doc.sentences[s].span;
+    for (std::size_t i = sentence.begin; i < sentence.end;) {
+      if (!word_starts_at(text, i, sentence.begin)) {
+        ++i;
+        continue;
+      }
+      const LexiconMatch match = lexicon_.longest_match(text, i, sentence.end);
+      // Local people: full names, then their surnames once the full name has been seen.
+      const LocalPerson* person = nullptr;
+      std::size_t person_length = 0;
+      bool person_full = false;
+      for (const LocalPerson& candidate : local) {
+        for (const bool full : {true, false}) {
+          const std::string& surface = full ? candidate.name : candidate.surname;
+          if (!full && (local_seen.count(candidate.name) == 0 || !candidate.surname_usable)) continue;
+          if (surface.size() > person_length && text.compare(i, surface.size(), surface) == 0 &&
+              (i + surface.size() >= sentence.end || !is_word_byte(text[i + surface.size()]) ||
+               text[i + surface.size()] == '\xE2')) {
+            person = &candidate;
+            person_length = surface.size();
+            person_full = full;
+          }
+        }
+      }
+      if (person != nullptr && person_length >= match.length) {
+        if (person_full) local_seen.insert(person->name);
+        const std::size_t actor = actors.index(person_slug(person->name), ActorType::kPerson, person->name, "", person->rule_id);
+        doc.mentions.push_back(Mention{actor, Span{i, i + person_length}, s, person_full ? "name" : "surname",
+                                       person_full ? person->rule_id : "coreference.surname"});
+        i += person_length;
+        continue;
+      }
+      if (match.length == 0) {
+        for (const ActorCues::Alias& alias : cues_.aliases) {
+          const std::size_t end = i + alias.surface.size();
+          if (end <= sentence.end && text.compare(i, alias.surface.size(), alias.surface) == 0 &&
+              (end == sentence.end || !is_word_byte(text[end]))) {
+            // "the North Korean threat" is no alias: a capitalised word must not follow.
+            std::size_t next = end;
+            while (next < sentence.end && text[next] == ' ') ++next;
+            if (next < sentence.end && next > end && text[next] >= 'A' && text[next] <= 'Z') continue;
+            alias_hits.push_back(AliasHit{&alias, Span{i, end}, s});
+          }
+        }
+        ++i;
+        continue;
+      }
+      // Among several readings of one surface, prefer an actor already mentioned.
+      std::size_t chosen = match.forms.front();
+      for (std::size_t f : match.forms) {
+        if (actors.mentioned(lexicon_.entities()[lexicon_.forms()[f].entity].id)) {
+          chosen = f;
+          break;
+        }
+      }
+      const Form& form = lexicon_.forms()[chosen];
+      const Entity& entity = lexicon_.entities()[form.entity];
+      bool counts_here = entity.type != ActorType::kPlace;
+      if (entity.type == ActorType::kPerson) {
+        if (form.form == "surname") {
+          const bool needs_antecedent = form.surface.size() < cues_.short_surname ||
+                                        cues_.antecedent_surnames.count(form.surface) > 0;
+          counts_here = !needs_antecedent || full_name_seen.count(form.entity) > 0;
+        } else {
+          full_name_seen.insert(form.entity);
+        }
+      }
+      if (counts_here) {
+        const std::size_t actor = actors.index(entity.id, entity.type, entity.name, entity.affiliation, form.rule_id);
+        doc.mentions.push_back(Mention{actor, Span{i, i + match.length}, s, form.form, form.rule_id});
+        ++counts[entity.id];
+      }
+      i += match.length;
+    }
+  }
+
+  // Pass 3: "the North" and "the South", in a document about the Koreas.
+  for (const AliasHit& hit : alias_hits) {
+    std::size_t regional = 0;
+    for (const std::string& id : hit.alias->region) regional += counts.count(id) ? counts.at(id) : 0;
+    const auto entity = lexicon_.entity_index(hit.alias->actor);
+    if (regional < 2 || !entity) continue;
+    const Entity& target = lexicon_.entities()[*entity];
+    const std::size_t actor = actors.index(target.id, target.type, target.name, target.affiliation, "alias.regional");
+    doc.mentions.push_back(Mention{actor, hit.span, hit.sentence, "alias", "alias.regional"});
+  }
+  std::stable_sort(doc.mentions.begin(), doc.mentions.end(),
+                   [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+
+  for (const Mention& mention : doc.mentions) ++doc.actors[mention.actor].mention_count;
+  for (Actor& actor : doc.actors) {
+    if (actor.type != ActorType::kPerson) continue;
+    const auto entity = lexicon_.entity_index(actor.id);
+    if (!entity) continue;
+    if (const Role* role = lexicon_.role_on(*entity, doc.reference_date.value)) actor.role = role->role;
+  }
+}
+
+}  // namespace annotate

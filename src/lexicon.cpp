@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: MIT
+// Lexicon loading and the surface trie. One trie holds the case-sensitive surfaces, a second
+// the case-insensitive ones in lowercase; a match walks both from a word start, byte by byte,
+// so its cost depends on the length of the longest surface, never on how many there are.
+#include "annotate/lexicon.hpp"
+
+#include <algorithm>
+
+#include "annotate/data_file.hpp"
+#include "annotate/error.hpp"
+#include "annotate/unicode.hpp"
+
+namespace annotate {
+
+namespace {
+
+constexpr const char* kEntitiesFile = "actors/entities.tsv";
+constexpr const char* kFormsFile = "actors/forms.tsv";
+constexpr const char* kRolesFile = "actors/roles.tsv";
+
+std::optional<ActorType> parse_type(std::string_view type) {
+  if (type == "state") return ActorType::kState;
+  if (type == "organization") return ActorType::kOrganization;
+  if (type == "person") return ActorType::kPerson;
+  if (type == "group") return ActorType::kGroup;
+  if (type == "place") return ActorType::kPlace;
+  return std::nullopt;
+}
+
+bool is_form_name(std::string_view form) {
+  for (const char* known : {"name", "alias", "capital", "demonym", "adjective", "prefix", "surname", "abbreviation"}) {
+    if (form == known) return true;
+  }
+  return false;
+}
+
+unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
+
+// True when no letter or digit continues the word at text[i].
+bool word_ends_at(std::string_view text, std::size_t i, std::size_t end) {
+  if (i >= end) return true;
+  std::size_t length = 0;
+  const char32_t c = decode_at(text, i, &length);
+  if (c < 0x80) {
+    return !((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9'));
+  }
+  // Punctuation and symbols (General Punctuation, quotes, dashes, CJK punctuation) end a word.
+  return (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) || c == 0xA0 || c == 0xAB || c == 0xBB;
+}
+
+bool is_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+}
+
+int seniority(const std::string& role) {
+  if (role == "head_of_state") return 0;
+  if (role == "head_of_government") return 1;
+  if (role == "foreign_minister") return 2;
+  return 3;
+}
+
+}  // namespace
+
+std::size_t Lexicon::add_entity(Entity entity) {
+  const auto existing = entity_by_id_.find(entity.id);
+  if (existing != entity_by_id_.end()) {
+    entities_[existing->second] = std::move(entity);
+    return existing->second;
+  }
+  entity_by_id_.emplace(entity.id, entities_.size());
+  entities_.push_back(std::move(entity));
+  return entities_.size() - 1;
+}
+
+void Lexicon::add_form(Form form) {
+  forms_by_surface_[form.surface].push_back(forms_.size());
+  forms_.push_back(std::move(form));
+}
+
+std::optional<std::size_t> Lexicon::entity_index(std::string_view id) const {
+  const auto it = entity_by_id_.find(std::string(id));
+  if (it == entity_by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+void Lexicon::add_entity_row(const std::vector<std::string_view>& fields, const std::string& where) {
+  if (fields.size() < 3 || fields.size() > 4 || fields[0].empty() || fields[2].empty()) {
+    throw Error(where + "expected an entity: id, type, name, affiliation");
+  }
+  const auto type = parse_type(fields[1]);
+  if (!type) throw Error(where + "unknown actor type '" + std::string(fields[1]) + "'");
+  add_entity(Entity{std::string(fields[0]), *type, std::string(fields[2]),
+                    fields.size() == 4 ? std::string(fields[3]) : std::string()});
+}
+
+void Lexicon::parse_entities(std::string_view content, const std::string& name) {
+  for_each_data_line(content, [&](std::size_t line_number, std::string_view line) {
+    add_entity_row(split_tabs(line), located_message(name, line_number, ""));
+  });
+}
+
+void Lexicon::parse_forms(std::string_view content, const std::string& name) {
+  for_each_data_line(content, [&](std::size_t line_number, std::string_view line) {
+    const std::string where = located_message(name, line_number, "");
+    std::vector<std::string_view> fields = split_tabs(line);
+    if (fields[0] == "@entity") {
+      fields.erase(fields.begin());
+      add_entity_row(fields, where);
+      return;
+    }
+    if (fields.size() < 3 || fields.size() > 4 || fields[0].empty()) {
+      throw Error(where + "expected a form: surface, id, form, case");
+    }
+    const auto entity = entity_index(fields[1]);
+    if (!entity) throw Error(where + "unknown actor id '" + std::string(fields[1]) + "'");
+    if (!is_form_name(fields[2])) throw Error(where + "unknown form '" + std::string(fields[2]) + "'");
+    if (fields.size() == 4 && fields[3] != "cs" && fields[3] != "ci") throw Error(where + "case must be cs or ci");
+    const std::string surface(fields[0]);
+    // A surface defined again in a later file replaces every earlier reading of it; rows of
+    // one file for one surface are kept together (a deliberate ambiguity).
+    auto& existing = forms_by_surface_[surface];
+    if (!existing.empty() && forms_[existing.front()].rule_id.rfind(name + ":", 0) != 0) existing.clear();
+    add_form(Form{surface, *entity, std::string(fields[2]), fields.size() == 4 && fields[3] == "ci",
+                  name + ":" + std::to_string(line_number)});
+  });
+}
+
+void Lexicon::parse_roles(std::string_view content, const std::string& name) {
+  for_each_data_line(content, [&](std::size_t line_number, std::string_view line) {
+    const std::vector<std::string_view> fields = split_tabs(line);
+    const std::string where = located_message(name, line_number, "");
+    if (fields.size() < 4 || fields.size() > 5) throw Error(where + "expected a role: person, state, role, from, to");
+    const auto person = entity_index(fields[0]);
+    if (!person) throw Error(where + "unknown person '" + std::string(fields[0]) + "'");
+    const std::string_view to = fields.size() == 5 ? fields[4] : std::string_view();
+    if (!is_date(fields[3]) || (!to.empty() && !is_date(to))) throw Error(where + "dates must be YYYY-MM-DD");
+    roles_.push_back(Role{*person, std::string(fields[1]), std::string(fields[2]), std::string(fields[3]), std::string(to)});
+  });
+}
+
+Lexicon Lexicon::load(const std::optional<std::string>& data_dir, const std::vector<std::string>& overrides) {
+  Lexicon lexicon;
+  const DataText entities = read_data_file(data_dir, kEntitiesFile);
+  lexicon.parse_entities(entities.content, entities.name);
+  const DataText forms = read_data_file(data_dir, kFormsFile);
+  lexicon.parse_forms(forms.content, forms.name);
+  const DataText roles = read_data_file(data_dir, kRolesFile);
+  lexicon.parse_roles(roles.content, roles.name);
+  for (const std::string& path : overrides) {
+    const DataText file = read_data_file(std::nullopt, path, true);
+    lexicon.parse_forms(file.content, file.name);
+  }
+  lexicon.build_tries();
+  return lexicon;
+}
+
+void Lexicon::build_tries() {
+  exact_.assign(1, Node{});
+  folded_.assign(1, Node{});
+  for (const auto& [surface, indices] : forms_by_surface_) {
+    for (std::size_t index : indices) {
+      const Form& form = forms_[index];
+      std::vector<Node>& trie = form.case_insensitive ? folded_ : exact_;
+      std::uint32_t node = 0;
+      for (char c : surface) {
+        const unsigned char byte = form.case_insensitive ? fold(static_cast<unsigned char>(c)) : static_cast<unsigned char>(c);
+        auto& children = trie[node].children;
+        auto it = std::find_if(children.begin(), children.end(), [&](const auto& child) { return child.first == byte; });
+        if (it == children.end()) {
+          children.emplace_back(byte, static_cast<std::uint32_t>(trie.size()));
+          node = static_cast<std::uint32_t>(trie.size());
+          trie.emplace_back();
+        } else {
+          node = it->second;
+        }
+      }
+      trie[node].forms.push_back(index);
+    }
+  }
+  for (std::vector<Node>* trie : {&exact_, &folded_}) {
+    for (Node& node : *trie) {
+      std::sort(node.children.begin(), node.children.end());
+      std::sort(node.forms.begin(), node.forms.end());
+    }
+  }
+}
+
+LexiconMatch Lexicon::longest_match(std::string_view text, std::size_t begin, std::size_t end) const {
+  LexiconMatch best;
+  for (const std::vector<Node>* trie : {&exact_, &folded_}) {
+    const bool folded = trie == &folded_;
+    std::uint32_t node = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      unsigned char byte = static_cast<unsigned char>(text[i]);
+      if (folded) byte = fold(byte);
+      const auto& children = (*trie)[node].children;
+      const auto it = std::lower_bound(children.begin(), children.end(), std::make_pair(byte, std::uint32_t{0}));
+      if (it == children.end() || it->first != byte) break;
+      node = it->second;
+      const Node& reached = (*trie)[node];
+      if (reached.forms.empty()) continue;
+      const std::size_t length = i + 1 - begin;
+      // A prefix form ("Sino-") ends in a hyphen and must run into a word; others must end one.
+      const bool prefix = byte == '-';
+      const bool valid = prefix ? i + 1 < end && !word_ends_at(text, i + 1, end) : word_ends_at(text, i + 1, end);
+      if (valid && length > best.length) best = LexiconMatch{length, reached.forms};
+    }
+  }
+  return best;
+}
+
+const Role* Lexicon::role_on(std::size_t person, std::string_view date) const {
+  if (date.empty()) return nullptr;
+  const std::string first = date.size() == 4 ? std::string(date) + "-12-31" : std::string(date);
+  const std::string last = date.size() == 4 ? std::string(date) + "-01-01" : std::string(date);
+  const Role* best = nullptr;
+  for (const Role& role : roles_) {
+    if (role.person != person || role.from > first || (!role.to.empty() && role.to < last)) continue;
+    if (best == nullptr || seniority(role.role) < seniority(best->role)) best = &role;
+  }
+  return best;
+}
+
+}  // namespace annotate
