@@ -20,7 +20,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 build_packages=(cmake make g++ pkg-config libcli11-dev nlohmann-json3-dev libspdlog-dev catch2 libre2-dev)
-test_packages=(python3 python3-jsonschema)
+test_packages=(python3 python3-jsonschema clang libclang-rt-14-dev parallel)
 packages=("${build_packages[@]}")
 if [ "$mode" = test ]; then packages+=("${test_packages[@]}"); fi
 
@@ -63,6 +63,15 @@ fi
 
 build build/release -DCMAKE_BUILD_TYPE=Release -DANNOTATE_TESTS=ON
 (cd build/release && ctest --output-on-failure --parallel "$jobs")
+
+# The whole pipeline under libFuzzer, ASan and UBSan for FUZZ_SECONDS (default 60), from the
+# seed corpus in tests/fuzz/corpus; new inputs it finds go to a scratch folder.
+CC=clang CXX=clang++ build build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANNOTATE_TESTS=OFF -DANNOTATE_FUZZ=ON
+fuzz_scratch=$(mktemp -d)
+build/fuzz/annotate_fuzz -max_total_time="${FUZZ_SECONDS:-60}" -max_len=65536 -timeout=10 \
+  -rss_limit_mb=2048 -print_final_stats=1 "$fuzz_scratch" tests/fuzz/corpus >&2
+rm -rf "$fuzz_scratch"
+echo "annotate: the fuzzer ran clean" >&2
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 build build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANNOTATE_TESTS=ON -DANNOTATE_SANITIZE=ON

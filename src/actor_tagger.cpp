@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
@@ -278,7 +279,12 @@ void ActorTagger::tag(Document& doc) const {
       if (match.length == 0) {
         for (const ActorCues::Alias& alias : cues_.aliases) {
           const std::size_t end = i + alias.surface.size();
-          if (end <= sentence.end && text.compare(i, alias.surface.size(), alias.surface) == 0 &&
+          // "The South" opening a sentence is "the South".
+          const bool same = end <= sentence.end && !alias.surface.empty() &&
+                            std::tolower(static_cast<unsigned char>(text[i])) ==
+                                std::tolower(static_cast<unsigned char>(alias.surface[0])) &&
+                            text.substr(i + 1, alias.surface.size() - 1) == std::string_view(alias.surface).substr(1);
+          if (same &&
               (end == sentence.end || !is_word_byte(text[end]))) {
             // "the North Korean threat" is no alias: a capitalised word must not follow.
             std::size_t next = end;

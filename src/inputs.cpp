@@ -139,14 +139,17 @@ std::optional<InputItem> InputQueue::next() {
     ++stream_line_;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    InputItem item{stream_name_ + ":" + std::to_string(stream_line_), {}, {}, {}};
+    // The path stays the stream's name, so that a corpus split across GNU parallel jobs
+    // gives the same output as one run; the line appears only in error messages.
+    InputItem item{stream_name_, {}, {}, {}};
+    const std::string where = "line " + std::to_string(stream_line_) + ": ";
     if (line.size() > max_bytes_) {
-      item.error = InputError{"too_large", "the record is larger than --max-bytes", {}, line.size()};
+      item.error = InputError{"too_large", where + "the record is larger than --max-bytes", {}, line.size()};
       return item;
     }
     const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
     if (record.is_discarded() || !record.is_object() || !record.contains("text") || !record["text"].is_string()) {
-      item.error = InputError{"bad_record", "expected a JSON object with a string \"text\"", {}, {}};
+      item.error = InputError{"bad_record", where + "expected a JSON object with a string \"text\"", {}, {}};
       return item;
     }
     if (record.contains("id")) item.id = record["id"].is_string() ? record["id"].get<std::string>() : record["id"].dump();

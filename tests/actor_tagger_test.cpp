@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// The actor tagger against tests/data/actors.tsv (a sentence and its expected mentions a
+// line, each line a document of its own), unit cases, and the shared corpus.
+#include "annotate/actor_tagger.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "annotate/pipeline.hpp"
+#include "annotate/reader.hpp"
+#include "test_support.hpp"
+
+using namespace annotate;
+using annotate::testing::read_file;
+using annotate::testing::source_path;
+
+namespace {
+
+Document annotated(const std::string& text) {
+  static const Annotator annotator;
+  ReadResult read = decode_input("mem.txt", text);
+  REQUIRE_FALSE(read.error);
+  annotator.annotate(read.document);
+  return std::move(read.document);
+}
+
+// "TEXT=ID/FORM | ..." or "-", as actors.tsv writes expectations.
+std::string describe(const Document& doc) {
+  if (doc.mentions.empty()) return "-";
+  std::string out;
+  for (const Mention& m : doc.mentions) {
+    if (!out.empty()) out += " | ";
+    out += std::string(doc.view(m.span)) + "=" + doc.actors[m.actor].id + "/" + m.form;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("actor_tagger: the sentence test set", "[actor_tagger]") {
+  std::istringstream lines(read_file(source_path("tests/data/actors.tsv")));
+  std::string line;
+  std::size_t cases = 0;
+  std::set<std::string> states;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    const std::string sentence = line.substr(0, tab);
+    INFO(sentence);
+    const Document doc = annotated(sentence + "\n");
+    CHECK(describe(doc) == line.substr(tab + 1));
+    for (const Actor& actor : doc.actors) {
+      if (actor.type == ActorType::kState) states.insert(actor.id);
+    }
+    ++cases;
+  }
+  CHECK(cases >= 80);
+  CHECK(states.size() >= 60);
+}
+
+TEST_CASE("actor_tagger: people from context and their surnames", "[actor_tagger]") {
+  const Document doc = annotated(
+      "As Zhu Jiejin and He Yue write, Moscow is wary. Cheng Xiaohe pointedly observed that Seoul hedged. "
+      "Cheng added more. He said nothing.\n");
+  CHECK(describe(doc) ==
+        "Zhu Jiejin=zhu-jiejin/name | He Yue=he-yue/name | Moscow=RUS/capital | Cheng Xiaohe=cheng-xiaohe/name | "
+        "Seoul=KOR/capital | Cheng=cheng-xiaohe/surname");
+  CHECK(doc.actors[0].rule_id == "person.as_verb");
+  CHECK(doc.actors[0].type == ActorType::kPerson);
+  CHECK(doc.actors[0].affiliation.empty());
+}
+
+TEST_CASE("actor_tagger: surnames need their full name first when short or a word", "[actor_tagger]") {
+  CHECK(describe(annotated("Moon rose over Seoul. The moon was full.\n")) == "Seoul=KOR/capital");
+  CHECK(describe(annotated("Moon Jae-in met Xi Jinping. Moon smiled and Xi nodded.\n")) ==
+        "Moon Jae-in=moon-jae-in/name | Xi Jinping=xi-jinping/name | Moon=moon-jae-in/surname | "
+        "Xi=xi-jinping/surname");
+  CHECK(describe(annotated("Medvedev threatened Kyiv.\n")) ==
+        "Medvedev=dmitry-medvedev/surname | Kyiv=UKR/capital");
+}
+
+TEST_CASE("actor_tagger: the North and the South only in a Korean context", "[actor_tagger]") {
+  CHECK(describe(annotated("North Korea tested a missile. Seoul protested. The South fears the North.\n")) ==
+        "North Korea=PRK/name | Seoul=KOR/capital | The South=KOR/alias | the North=PRK/alias");
+  CHECK(describe(annotated("The North voted against the South in the Civil War.\n")) == "-");
+  CHECK(describe(annotated("North Korea and South Korea face the North Korean threat.\n")) ==
+        "North Korea=PRK/name | South Korea=KOR/name | North Korean=PRK/adjective");
+}
+
+TEST_CASE("actor_tagger: roles follow the reference date", "[actor_tagger]") {
+  const Document doc = annotated("Xi Jinping met Moon Jae-in.\n\n1. A source, June 1, 2019.\n");
+  REQUIRE(doc.actors.size() == 2);
+  CHECK(doc.actors[0].role == "head_of_state");
+  CHECK(doc.actors[1].role == "head_of_state");
+  const Document later = annotated("Xi Jinping met Moon Jae-in.\n\n1. A source, June 1, 2023.\n");
+  CHECK(later.actors[1].role.empty());
+}
+
+TEST_CASE("actor_tagger: the shared corpus", "[actor_tagger][corpus]") {
+  const auto path = annotate::testing::shared_corpus_file();
+  if (!path) return;
+  const Document doc = annotated(read_file(*path));
+  std::map<std::string, std::size_t> counts;
+  for (const Actor& actor : doc.actors) counts[actor.id] = actor.mention_count;
+  for (const char* id : {"CHN", "RUS", "USA", "JPN", "KOR", "PRK", "UKR", "TWN", "xi-jinping", "vladimir-putin",
+                         "joe-biden", "yoon-suk-yeol", "moon-jae-in", "kishida-fumio", "abe-shinzo", "park-geun-hye",
+                         "cheng-xiaohe", "meng-xiaoru", "yang-fan", "ling-shengli", "wang-fudong", "zhu-jiejin",
+                         "he-yue", "deng-hao", "xing-haiming", "konstantin-asmolov", "liudmila-zakharova",
+                         "james-dj-brown", "dmitry-medvedev", "nato", "sco", "un", "six-party-talks", "the-west"}) {
+    INFO(id);
+    CHECK(counts[id] > 0);
+  }
+  // The places hide the states inside them.
+  for (const Mention& m : doc.mentions) {
+    const std::string_view sentence = doc.view(doc.sentences[m.sentence].span);
+    const std::string_view text = doc.view(m.span);
+    INFO(sentence);
+    if (text == "China") CHECK(sentence.find("South China Sea") == std::string_view::npos);
+    CHECK(text != "us");
+  }
+  CHECK(counts["KOR"] >= 90);
+  CHECK(counts["CHN"] >= 100);
+}

@@ -95,9 +95,10 @@ TEST_CASE("batch: JSON Lines records in, one document per record out", "[batch]"
   REQUIRE(lines.size() == 3);
   const json first = json::parse(lines[0]);
   CHECK(first["source"]["id"] == "a1");
-  CHECK(first["source"]["path"] == dir + "/in.jsonl:1");
+  CHECK(first["source"]["path"] == dir + "/in.jsonl");
   CHECK(first["sentences"][0]["text"] == "Beijing warned Seoul in March.");
   CHECK(json::parse(lines[1])["error"]["code"] == "bad_record");
+  CHECK(json::parse(lines[1])["error"]["message"] == "line 2: expected a JSON object with a string \"text\"");
   CHECK(json::parse(lines[2])["source"]["id"] == "7");
   CHECK(run_annotate({"--input-format", "jsonl"}, dir + "/in.jsonl").out.size() > 0);
   std::filesystem::remove_all(dir);
@@ -148,5 +149,31 @@ TEST_CASE("batch: a closed pipe ends quietly", "[batch]") {
                               "/err' | head -c 10 >/dev/null";
   CHECK(std::system(command.c_str()) == 0);
   CHECK(read_file(dir + "/err").empty());
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("batch: the GNU parallel recipe of docs/scaling.md gives a plain run's output", "[batch]") {
+  if (std::system("command -v parallel >/dev/null 2>&1") != 0) {
+    const char* ci = std::getenv("CI");
+    if (ci != nullptr && std::string(ci) == "true") FAIL("GNU parallel is missing under CI=true");
+    WARN("skipped: GNU parallel is not installed (Debian package parallel)");
+    return;
+  }
+  const std::string dir = scratch_dir("batch-parallel");
+  std::string records;
+  for (int i = 0; i < 40; ++i) {
+    records += "{\"id\": \"doc" + std::to_string(i) + "\", \"text\": \"Beijing warned Seoul in " +
+               std::to_string(2000 + i) + ". Tokyo hedged.\"}\n";
+  }
+  write_file(dir + "/corpus.jsonl", records);
+  const std::string bin = ANNOTATE_BINARY;
+  const std::string plain = "'" + bin + "' --input-format jsonl < '" + dir + "/corpus.jsonl' > '" + dir + "/plain.jsonl'";
+  const std::string split = "parallel --will-cite --pipe -k -N 7 '" + bin + "' --input-format jsonl -j 1 < '" + dir +
+                            "/corpus.jsonl' > '" + dir + "/parallel.jsonl'";
+  REQUIRE(std::system(plain.c_str()) == 0);
+  REQUIRE(std::system(split.c_str()) == 0);
+  const std::string expected = read_file(dir + "/plain.jsonl");
+  CHECK(lines_of(expected).size() == 40);
+  CHECK(read_file(dir + "/parallel.jsonl") == expected);
   std::filesystem::remove_all(dir);
 }

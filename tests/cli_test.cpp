@@ -180,3 +180,18 @@ TEST_CASE("cli: no input and stdin a terminal prints usage and exits 2", "[cli]"
   CHECK(err.find("no input: name a file, or pipe text to stdin") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("cli: --lexicon takes one file per use, and a bad one stops the run", "[cli]") {
+  const std::string dir = scratch_dir("cli-lexicon");
+  write_file(dir + "/mine.tsv", "KIEP\tKOR\tabbreviation\tcs\n");
+  write_file(dir + "/doc.txt", "KIEP met.\n");
+  const Run run = run_annotate({"--lexicon", dir + "/mine.tsv", dir + "/doc.txt"});
+  CHECK(run.exit_code == 0);
+  CHECK(json::parse(run.out)["mentions"][0]["actor"] == "KOR");
+  write_file(dir + "/bad.tsv", "KIEP\tNOWHERE\tabbreviation\tcs\n");
+  const Run bad = run_annotate({"--lexicon", dir + "/bad.tsv", dir + "/doc.txt"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.empty());
+  CHECK(bad.err.find(dir + "/bad.tsv:1: unknown actor id 'NOWHERE'") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}

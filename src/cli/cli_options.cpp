@@ -43,8 +43,10 @@ void setup_cli(CLI::App& app, CliFlags& flags) {
   app.add_option("--reference-date", run.reference_date,
                  "Anchor dates without a year (\"In March\") to YYYY-MM-DD; default: the latest full date "
                  "in the notes, else the latest year in the text");
+  // One file per --lexicon, so that "--lexicon my.tsv doc.txt" leaves doc.txt an input.
   app.add_option("--lexicon", run.lexicons, "Add or override actor lexicon entries from FILE (repeatable)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app.add_option("--data-dir", run.data_dir, "Load rule files from DIR instead of the built-in copies of data/")
       ->check(CLI::ExistingDirectory);
   app.add_flag("-q,--quiet", flags.quiet, "Log errors only");
