@@ -29,11 +29,7 @@ class DocumentWriter {
     write_inline_refs();
     write_actors();
     write_dates();
-    for (const char* later : {"red_lines"}) {
-      json_.key(later);
-      json_.begin_array();
-      json_.end_array();
-    }
+    write_red_lines();
     write_diagnostics();
     json_.end_object();
   }
@@ -336,6 +332,48 @@ class DocumentWriter {
         json_.member("mod", date.mod);
       }
       json_.member("rule", date.rule_id);
+    });
+  }
+
+  void optional_text_object(const char* name, const std::optional<Span>& span) {
+    json_.key(name);
+    if (span) {
+      json_.begin_object();
+      text_and_span(*span);
+      json_.end_object();
+    } else {
+      json_.null();
+    }
+  }
+
+  void write_red_lines() {
+    object_array("red_lines", doc_.red_lines, [&](const RedLine& claim, std::size_t i) {
+      id_member("id", 'l', i);
+      id_member("sentence", 't', claim.sentence);
+      text_and_span(doc_.sentences[claim.sentence].span);
+      json_.member("status", claim.status);
+      for (const auto& [name, actors] : {std::pair<const char*, const std::vector<std::size_t>*>{"warners", &claim.warners},
+                                         {"targets", &claim.targets}}) {
+        json_.key(name);
+        json_.begin_array();
+        for (std::size_t actor : *actors) json_.string(doc_.actors[actor].id);
+        json_.end_array();
+      }
+      optional_text_object("trigger", claim.trigger);
+      optional_text_object("consequence", claim.consequence);
+      json_.key("cues");
+      json_.begin_array();
+      for (std::size_t c = 0; c < claim.cues.size(); ++c) {
+        json_.begin_object();
+        text_and_span(claim.cues[c]);
+        json_.member("rule", claim.cue_rules[c]);
+        json_.end_object();
+      }
+      json_.end_array();
+      json_.member("modality", claim.modality);
+      json_.member("cameo", claim.cameo);
+      optional_id_member("date", 'd', claim.date);
+      json_.member("rule", claim.rule_id);
     });
   }
 

@@ -96,7 +96,8 @@ Annotator::Annotator(const std::optional<std::string>& data_dir,
     : rules_(Rules::load(checked_directory(data_dir))),
       date_tagger_(DateRules::load(data_dir)),
       citation_parser_(CitationParser::load(data_dir)),
-      actor_tagger_(Lexicon::load(data_dir, lexicons), ActorCues::load(data_dir)) {
+      actor_tagger_(Lexicon::load(data_dir, lexicons), ActorCues::load(data_dir)),
+      redline_tagger_(RedlineTagger::load(data_dir)) {
   if (reference_date) reference_date_ = parse_reference_date(*reference_date);
 }
 
@@ -107,6 +108,7 @@ void Annotator::annotate(Document& doc) const {
   date_tagger_.tag(doc, reference_date_);
   citation_parser_.parse_notes(doc, date_tagger_);
   actor_tagger_.tag(doc);
+  redline_tagger_.tag(doc);
 }
 
 bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,

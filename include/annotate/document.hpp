@@ -165,6 +165,22 @@ struct Mention {
   std::string rule_id;
 };
 
+/// A red-line claim: one per sentence at most.
+struct RedLine {
+  std::size_t sentence = 0;
+  std::string status;  ///< warned, crossed, not_crossed or conditional
+  std::vector<std::size_t> warners;  ///< indices into Document::actors
+  std::vector<std::size_t> targets;
+  std::optional<Span> trigger;
+  std::optional<Span> consequence;
+  std::vector<Span> cues;
+  std::vector<std::string> cue_rules;  ///< the cue rule of each cue
+  std::string modality = "asserted";   ///< asserted or hedged
+  std::string cameo = "130";
+  std::optional<std::size_t> date;     ///< index into Document::dates
+  std::string rule_id;
+};
+
 /// The date that anchors expressions without a year ("In March", "last year").
 struct DocumentDate {
   std::string value;   ///< "YYYY-MM-DD", or "YYYY" when taken from the text; empty if none
@@ -196,6 +212,7 @@ struct Document {
   std::vector<DateMention> dates;
   std::vector<Actor> actors;
   std::vector<Mention> mentions;
+  std::vector<RedLine> red_lines;
   std::vector<Diagnostic> diagnostics;
 
   std::string_view view(Span span) const { return span.of(text); }

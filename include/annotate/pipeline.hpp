@@ -16,6 +16,7 @@
 #include "annotate/inputs.hpp"
 #include "annotate/summary.hpp"
 #include "annotate/reader.hpp"
+#include "annotate/redline_tagger.hpp"
 #include "annotate/rules.hpp"
 
 namespace annotate {
@@ -55,6 +56,7 @@ class Annotator {
   DateTagger date_tagger_;
   CitationParser citation_parser_;
   ActorTagger actor_tagger_;
+  RedlineTagger redline_tagger_;
   std::optional<ReferenceDate> reference_date_;
 };
 

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+// The red-line stage: sentences in which an actor warns or threatens another that some
+// action would bring consequences, or in which a line, threshold or point of no return is
+// said to be crossed, approached or not crossed; with warners, targets, trigger,
+// consequence, status, modality, CAMEO code and date.
+#ifndef ANNOTATE_REDLINE_TAGGER_HPP_
+#define ANNOTATE_REDLINE_TAGGER_HPP_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annotate/document.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace annotate {
+
+/// One cue pattern of data/redline_cues.tsv.
+struct RedlineCue {
+  std::string kind;  ///< warn, threat_noun, idiom, line, cross, not_cross, negation, ...
+  std::string id;
+  std::shared_ptr<const re2::RE2> pattern;
+};
+
+class RedlineTagger {
+ public:
+  static constexpr const char* kCuesFile = "redline_cues.tsv";
+
+  /// Loads data/redline_cues.tsv (or its replacement in `dir`). Throws annotate::Error
+  /// with "file:line: message" on a malformed line.
+  static RedlineTagger load(const std::optional<std::string>& dir);
+  static RedlineTagger parse(std::string_view content, const std::string& name);
+
+  /// Appends doc.red_lines for the body sentences (headings, header lines and notes are
+  /// never claims). REQUIRES: sentences, dates, actors and mentions are filled.
+  void tag(Document& doc) const;
+
+ private:
+  struct Hit {
+    const RedlineCue* cue;
+    Span span;
+  };
+  std::vector<Hit> hits(std::string_view text, Span sentence, const std::string& kind) const;
+
+  std::vector<RedlineCue> cues_;
+};
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_REDLINE_TAGGER_HPP_

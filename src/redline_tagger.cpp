@@ -1,0 +1,505 @@
+// SPDX-License-Identifier: MIT
+// Red-line claims from cues. A claim needs an anchor: a verb of warning or threatening, a
+// threat noun with a complement, a set phrase, or a line that is crossed or not crossed; a
+// bare noun ("the North Korean threat") is no claim. Roles come from the actor mentions
+// around the anchor, with pronouns and plain references resolved to the nearest sentence
+// before that names actors.
+#include "annotate/redline_tagger.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "annotate/data_file.hpp"
+#include "annotate/error.hpp"
+
+namespace annotate {
+
+namespace {
+
+const std::set<std::string, std::less<>> kKinds = {
+    "warn", "threat_noun", "idiom", "line", "cross", "not_cross", "negation", "condition", "hedge",
+    "consequence", "trigger_marker", "cameo_138", "cameo_1313", "cameo_1312", "cameo_131"};
+
+// Mentions of one sentence joined into groups: "Chinese and Russians", "Seoul and Tokyo".
+struct Group {
+  Span span;
+  std::vector<std::size_t> actors;
+};
+
+bool only_joiners(std::string_view between) {
+  std::string_view rest = between;
+  for (std::string_view joiner : {" and ", ", and ", " or ", " as well as ", " nor ", "-", "\xE2\x80\x93", " & "}) {
+    if (rest == joiner) return true;
+  }
+  return rest.empty();
+}
+
+std::vector<Group> groups_in(const Document& doc, std::size_t sentence) {
+  std::vector<Group> groups;
+  for (const Mention& m : doc.mentions) {
+    if (m.sentence != sentence) continue;
+    if (!groups.empty() && only_joiners(doc.view(Span{groups.back().span.end, m.span.begin}))) {
+      groups.back().span.end = m.span.end;
+      if (std::find(groups.back().actors.begin(), groups.back().actors.end(), m.actor) == groups.back().actors.end()) {
+        groups.back().actors.push_back(m.actor);
+      }
+    } else {
+      groups.push_back(Group{m.span, {m.actor}});
+    }
+  }
+  return groups;
+}
+
+// The words between two offsets, counted by spaces.
+std::size_t words_between(std::string_view text, std::size_t from, std::size_t to) {
+  if (to <= from) return 0;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t i = from; i < to; ++i) {
+    const bool space = text[i] == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Where the clause that starts at `from` ends: the next , ; : — ( or the sentence end.
+std::size_t clause_end(std::string_view text, std::size_t from, std::size_t end) {
+  for (std::size_t i = from; i < end; ++i) {
+    const char c = text[i];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return i;
+    if (text.compare(i, 3, "\xE2\x80\x94") == 0) return i;  // em dash
+    if (c == '.' && (i + 1 == end || text[i + 1] == ' ')) return i;
+  }
+  return end;
+}
+
+Span trim_span(std::string_view text, Span span) {
+  span = trim(text, span);
+  while (span.end > span.begin && (text[span.end - 1] == '.' || text[span.end - 1] == ',')) --span.end;
+  return trim(text, span);
+}
+
+// The next word starting at or after `from`.
+std::string_view word_at(std::string_view text, std::size_t from, std::size_t end) {
+  while (from < end && text[from] == ' ') ++from;
+  std::size_t stop = from;
+  while (stop < end && text[stop] != ' ' && text[stop] != ',' && text[stop] != '.' && text[stop] != ';') ++stop;
+  return text.substr(from, stop - from);
+}
+
+// True when the word before text[at] is a preposition: "from Tokyo", "with NATO".
+bool after_preposition(std::string_view text, std::size_t at, std::size_t begin) {
+  std::size_t end = at;
+  while (end > begin && text[end - 1] == ' ') --end;
+  std::size_t start = end;
+  while (start > begin && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+  const std::string_view word = text.substr(start, end - start);
+  for (std::string_view preposition : {"from", "with", "than", "against", "of", "in", "at", "by", "on", "into",
+                                       "toward", "towards", "between", "among", "about", "over", "for"}) {
+    if (word == preposition) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& name) {
+  RedlineTagger tagger;
+  for_each_data_line(content, [&](std::size_t line_number, std::string_view line) {
+    const std::string where = located_message(name, line_number, "");
+    const std::vector<std::string_view> fields = split_tabs(line);
+    if (fields.size() != 3) throw Error(where + "expected 3 tab-separated fields (kind, id, pattern)");
+    if (kKinds.count(fields[0]) == 0) throw Error(where + "unknown kind '" + std::string(fields[0]) + "'");
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(fields[0] != "condition" && fields[0] != "threat_noun" ? false : true);
+    auto pattern = std::make_shared<const RE2>(re2::StringPiece(fields[2].data(), fields[2].size()), options);
+    if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
+    tagger.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern)});
+  });
+  return tagger;
+}
+
+RedlineTagger RedlineTagger::load(const std::optional<std::string>& dir) {
+  const DataText file = read_data_file(dir, kCuesFile);
+  return parse(file.content, file.name);
+}
+
+std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span sentence, const std::string& kind) const {
+  std::vector<Hit> found;
+  const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
+  for (const RedlineCue& cue : cues_) {
+    if (cue.kind != kind) continue;
+    re2::StringPiece match;
+    std::size_t position = 0;
+    while (position <= piece.size() && cue.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &match, 1)) {
+      const auto begin = static_cast<std::size_t>(match.data() - text.data());
+      found.push_back(Hit{&cue, Span{begin, begin + match.size()}});
+      position = static_cast<std::size_t>(match.data() - piece.data()) + std::max<std::size_t>(match.size(), 1);
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Hit& a, const Hit& b) { return a.span.begin < b.span.begin; });
+  return found;
+}
+
+void RedlineTagger::tag(Document& doc) const {
+  const std::string_view text = doc.text;
+  std::vector<std::vector<Group>> history;  // groups of the sentences before, nearest last
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Span sentence = doc.sentences[s].span;
+    const ParagraphKind paragraph_kind = doc.paragraphs[doc.sentences[s].paragraph].kind;
+    const std::vector<Group> groups = groups_in(doc, s);
+    struct Remember {  // keeps the last three sentences that named actors, on every path
+      std::vector<std::vector<Group>>& history;
+      const std::vector<Group>& current;
+      ~Remember() {
+        if (current.empty()) return;
+        history.push_back(current);
+        if (history.size() > 3) history.erase(history.begin());
+      }
+    } remember{history, groups};
+    if (paragraph_kind != ParagraphKind::kBody) continue;
+
+    const std::vector<Hit> lines = hits(text, sentence, "line");
+    const std::vector<Hit> warns = hits(text, sentence, "warn");
+    const std::vector<Hit> nouns = hits(text, sentence, "threat_noun");
+    const std::vector<Hit> idioms = hits(text, sentence, "idiom");
+    const std::vector<Hit> negations = hits(text, sentence, "negation");
+    auto negated_before = [&](std::size_t at) {
+      return std::any_of(negations.begin(), negations.end(), [&](const Hit& n) {
+        return n.span.end <= at && words_between(text, n.span.end, at) <= 2;
+      });
+    };
+    // A verb in -ing form is a verb only when something it governs follows ("warning
+    // Seoul"), not in "an early warning system" or "makes it more threatening".
+    auto real_warn = [&](const Hit& hit) {
+      const std::string_view word = hit.span.of(text);
+      if (word.size() < 4 || word.substr(word.size() - 3) != "ing") return !negated_before(hit.span.begin);
+      const std::string_view next = word_at(text, hit.span.end, sentence.end);
+      const bool actor_next = std::any_of(groups.begin(), groups.end(), [&](const Group& g) {
+        return g.span.begin >= hit.span.end && words_between(text, hit.span.end, g.span.begin) <= 1;
+      });
+      return actor_next || next == "that" || next == "of" || next == "against" || next == "about" || next == "to" ||
+             next == "them" || next == "it";
+    };
+
+    RedLine claim;
+    claim.sentence = s;
+    std::optional<Span> anchor;
+    std::string kind;
+    const std::vector<Hit> not_crosses = hits(text, sentence, "not_cross");
+    const std::vector<Hit> crosses = hits(text, sentence, "cross");
+    if (!lines.empty() && (!crosses.empty() || !not_crosses.empty())) {
+      kind = "line";
+      const Hit& line = lines.front();
+      claim.cues.push_back(line.span);
+      claim.cue_rules.push_back(line.cue->id);
+      if (!not_crosses.empty()) {
+        claim.status = "not_crossed";
+        claim.cues.insert(claim.cues.begin(), not_crosses.front().span);
+        claim.cue_rules.insert(claim.cue_rules.begin(), not_crosses.front().cue->id);
+        anchor = not_crosses.front().span;
+      } else {
+        const Hit& cross = crosses.front();
+        claim.status = negated_before(cross.span.begin) ? "not_crossed" : "crossed";
+        if (cross.span != line.span) {
+          claim.cues.insert(cross.span.begin < line.span.begin ? claim.cues.begin() : claim.cues.end(), cross.span);
+          claim.cue_rules.insert(cross.span.begin < line.span.begin ? claim.cue_rules.begin() : claim.cue_rules.end(),
+                                 cross.cue->id);
+        }
+        anchor = cross.span;
+      }
+    } else if (auto warn = std::find_if(warns.begin(), warns.end(), real_warn); warn != warns.end()) {
+      kind = "warn";
+      anchor = warn->span;
+      claim.cues.push_back(warn->span);
+      claim.cue_rules.push_back(warn->cue->id);
+      claim.status = "warned";
+    } else if (!nouns.empty() && !negated_before(nouns.front().span.begin)) {
+      kind = "noun";
+      anchor = nouns.front().span;
+      claim.cues.push_back(nouns.front().span);
+      claim.cue_rules.push_back(nouns.front().cue->id);
+      claim.status = "warned";
+    } else if (!idioms.empty() && !negated_before(idioms.front().span.begin)) {
+      kind = "idiom";
+      anchor = idioms.front().span;
+      claim.cues.push_back(idioms.front().span);
+      claim.cue_rules.push_back(idioms.front().cue->id);
+      claim.status = "warned";
+    } else {
+      continue;
+    }
+
+    // A conditional before the anchor's clause ends makes the claim conditional; for a line,
+    // what follows "if" is the trigger.
+    const std::vector<Hit> conditions = hits(text, sentence, "condition");
+    const Hit* condition = nullptr;
+    for (const Hit& c : conditions) {
+      if (claim.status == "not_crossed") break;
+      if (c.span.begin < clause_end(text, anchor->end, sentence.end)) {
+        condition = &c;
+        break;
+      }
+    }
+    if (condition != nullptr) {
+      claim.status = "conditional";
+      const std::size_t end = kind == "line" && anchor->begin > condition->span.end
+                                  ? std::max(claim.cues.back().end, anchor->end)
+                                  : clause_end(text, condition->span.end, sentence.end);
+      claim.trigger = trim_span(text, Span{condition->span.end, end});
+    }
+
+    // Roles.
+    const Group* before = nullptr;
+    const Group* after = nullptr;
+    for (const Group& g : groups) {
+      if (g.span.end <= anchor->begin) before = &g;
+      if (after == nullptr && g.span.begin >= anchor->end) after = &g;
+    }
+    auto without = [](const std::vector<std::size_t>& actors, const std::vector<std::size_t>& exclude) {
+      std::vector<std::size_t> out;
+      for (std::size_t a : actors) {
+        if (std::find(exclude.begin(), exclude.end(), a) == exclude.end()) out.push_back(a);
+      }
+      return out;
+    };
+    // The first whole-word reference in [from, to): "it", "they", "its two allies", ...
+    auto find_reference = [&](std::size_t from, std::size_t to) -> std::optional<std::pair<std::size_t, std::string_view>> {
+      static constexpr std::string_view kReferences[] = {"its two allies", "their allies", "its allies", "the two",
+                                                         "they", "They", "them", "it", "It", "both", "Both",
+                                                         "their", "Their", "its", "Its"};
+      std::optional<std::pair<std::size_t, std::string_view>> best;
+      for (std::string_view reference : kReferences) {
+        for (std::size_t at = text.substr(0, to).find(reference, from); at != std::string_view::npos && at < to;
+             at = text.substr(0, to).find(reference, at + 1)) {
+          const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+          const bool ends = at + reference.size() >= text.size() ||
+                            !std::isalpha(static_cast<unsigned char>(text[at + reference.size()]));
+          if (starts && ends) {
+            if (!best || at < best->first) best = std::make_pair(at, reference);
+            break;
+          }
+        }
+      }
+      return best;
+    };
+    // What a reference stands for: at a sentence's start, the previous sentence's subject;
+    // inside one, the object before it ("differentiated Seoul from Tokyo, suggesting that
+    // it"), else its subject; plural references want two actors or more.
+    auto resolve = [&](std::size_t at, std::string_view reference, const std::vector<std::size_t>& exclude) {
+      const bool plural = reference != "it" && reference != "It" && reference != "its" && reference != "Its";
+      const bool states_only = reference.find("allies") != std::string_view::npos || reference == "the two";
+      const std::size_t wanted = plural ? 2 : 1;
+      auto usable = [&](const Group& g) {
+        std::vector<std::size_t> actors;
+        for (std::size_t a : without(g.actors, exclude)) {
+          if (!states_only || doc.actors[a].type == ActorType::kState) actors.push_back(a);
+        }
+        return actors;
+      };
+      // Inside the sentence: the nearest earlier group that is not a preposition's object
+      // ("differentiated Seoul from Tokyo, suggesting that it" is Seoul).
+      if (words_between(text, sentence.begin, at) > 1) {
+        for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
+          if (g->span.end > at || after_preposition(text, g->span.begin, sentence.begin)) continue;
+          const std::vector<std::size_t> actors = usable(*g);
+          if (actors.size() >= wanted) return actors;
+        }
+      }
+      // Before it: the subject of the nearest sentence that has enough actors.
+      for (auto sentence_groups = history.rbegin(); sentence_groups != history.rend(); ++sentence_groups) {
+        std::vector<std::size_t> actors;
+        for (const Group& g : *sentence_groups) {
+          const std::vector<std::size_t> group_actors = usable(g);
+          if (group_actors.size() >= wanted && (!states_only || actors.empty())) return group_actors;
+          for (std::size_t a : group_actors) {
+            if (std::find(actors.begin(), actors.end(), a) == actors.end()) actors.push_back(a);
+          }
+        }
+        if (actors.size() >= wanted) return actors;
+      }
+      return std::vector<std::size_t>{};
+    };
+    auto near_before = [&](std::size_t words) -> const Group* {
+      return before != nullptr && words_between(text, before->span.end, anchor->begin) <= words ? before : nullptr;
+    };
+    auto near_after = [&](std::size_t words) -> const Group* {
+      return after != nullptr && words_between(text, anchor->end, after->span.begin) <= words ? after : nullptr;
+    };
+    // The subject of the anchor: a group just before it, or a pronoun standing for one.
+    auto subject = [&](std::size_t words) -> std::vector<std::size_t> {
+      const auto reference = find_reference(before != nullptr ? before->span.end : sentence.begin, anchor->begin);
+      if (reference && words_between(text, reference->first, anchor->begin) <= 4) {
+        return resolve(reference->first, reference->second, {});
+      }
+      if (const Group* g = near_before(words)) return g->actors;
+      // "They positively cite ... as teaching Seoul a lesson": a pronoun opening the sentence.
+      if (const auto opening = find_reference(sentence.begin, std::min(anchor->begin, sentence.begin + 6));
+          opening && opening->first == sentence.begin) {
+        return resolve(opening->first, opening->second, {});
+      }
+      if (!groups.empty() && groups.front().span.end <= anchor->begin) return groups.front().actors;
+      return {};
+    };
+    static constexpr std::string_view kAuxiliaries[] = {"was ", "were ", "been ", "being ", "is ", "are ", "be "};
+    const bool passive = kind == "warn" &&
+                         std::any_of(std::begin(kAuxiliaries), std::end(kAuxiliaries), [&](std::string_view aux) {
+                           return anchor->begin >= sentence.begin + aux.size() &&
+                                  text.substr(anchor->begin - aux.size(), aux.size()) == aux;
+                         });
+    const std::string_view first_cue = claim.cue_rules.front();
+    if (kind == "line") {
+      // The one crossing (or not) is the subject; whoever drew the line is named elsewhere.
+      claim.targets = subject(6);
+      for (const Group& g : groups) {  // named elsewhere, and not as a preposition's object
+        if ((claim.trigger && claim.trigger->contains(g.span)) || after_preposition(text, g.span.begin, sentence.begin)) {
+          continue;
+        }
+        if (g.span.end <= anchor->begin && &g != &groups.front()) continue;
+        for (std::size_t a : without(g.actors, claim.targets)) {
+          if (std::find(claim.warners.begin(), claim.warners.end(), a) == claim.warners.end()) claim.warners.push_back(a);
+        }
+      }
+    } else if (passive) {
+      if (before != nullptr) claim.targets = before->actors;
+      for (const Group& g : groups) {
+        if (g.span.begin > anchor->end &&
+            text.substr(anchor->end, g.span.begin - anchor->end).find(" by ") != std::string_view::npos) {
+          claim.warners = g.actors;
+          break;
+        }
+      }
+    } else if (kind == "idiom" && first_cue != "idiom.lesson") {
+      // "Seoul had to pay a price", "those who bet against China will regret it": the subject
+      // is the target; the warner is whoever the sentence or the one before puts forward.
+      claim.targets = subject(8);
+      if (const auto reference = find_reference(sentence.begin, anchor->begin)) {
+        claim.warners = resolve(reference->first, reference->second, claim.targets);
+      }
+      if (claim.warners.empty() && !groups.empty()) claim.warners = without(groups.front().actors, claim.targets);
+    } else {
+      // Warn verbs, threat nouns and "teach ... a lesson".
+      std::vector<std::size_t> owner;
+      std::vector<std::size_t> inside;  // "Moscow’s threats", "teaching Seoul a lesson"
+      for (const Group& g : groups) {
+        if (g.span.begin >= anchor->begin && g.span.end <= anchor->end) inside = g.actors;
+      }
+      if (kind == "noun") owner = inside;
+      const auto object_reference = find_reference(anchor->end, std::min(sentence.end, anchor->end + 24));
+      if (!owner.empty()) {
+        claim.warners = owner;
+      } else if (object_reference && kind == "warn" && !groups.empty() && groups.front().span.end <= anchor->begin) {
+        claim.warners = groups.front().actors;  // "Chinese blamed Seoul ... or warned it"
+      } else if (kind == "noun" && anchor->of(text).find_first_of("’'") == std::string_view::npos &&
+                 find_reference(anchor->begin, anchor->begin + 6)) {
+        // "its threats aimed at Seoul": the subject of the sentence before the possessive.
+        const Group* pick = nullptr;
+        for (const Group& g : groups) {
+          if (g.span.end > anchor->begin) break;
+          const std::string_view next = word_at(text, g.span.end, sentence.end);
+          if (!pick || next == "was" || next == "is" || next == "has" || next == "had" || next == "have" ||
+              next == "were" || next == "will" || next == "would" || next == "appears") {
+            pick = &g;
+          }
+        }
+        if (pick != nullptr) claim.warners = pick->actors;
+        else claim.warners = resolve(anchor->begin, "its", {});
+      } else {
+        claim.warners = subject(kind == "noun" ? 3 : 8);
+      }
+      if (kind == "idiom") claim.targets = without(inside, claim.warners);
+      if (const Group* g = near_after(4); g && claim.targets.empty()) claim.targets = without(g->actors, claim.warners);
+      if (claim.targets.empty() && object_reference) {
+        claim.targets = resolve(object_reference->first, object_reference->second, claim.warners);
+      }
+      if (claim.targets.empty() && kind == "warn") {
+        for (const Group& g : groups) {  // "Blaming ... Seoul and Tokyo, Chinese ... warned"
+          if (g.span.end <= anchor->begin) {
+            for (std::size_t a : without(g.actors, claim.warners)) {
+              if (std::find(claim.targets.begin(), claim.targets.end(), a) == claim.targets.end()) claim.targets.push_back(a);
+            }
+          }
+        }
+      }
+    }
+    if (kind != "line" && claim.warners.empty() && claim.targets.empty()) continue;  // "warned about the weather"
+
+    // Trigger: what would cross the line.
+    if (!claim.trigger && kind != "line") {
+      for (const Hit& marker : hits(text, sentence, "trigger_marker")) {
+        if (marker.span.begin < anchor->end || marker.cue->id == "trigger.if") continue;
+        const std::size_t start = marker.span.begin + marker.span.of(text).find(' ') + 1;
+        claim.trigger = trim_span(text, Span{start, clause_end(text, start, sentence.end)});
+        break;
+      }
+      // "warned Japan that deploying US missiles would prompt countermeasures"
+      const std::size_t that = text.substr(0, sentence.end).find(" that ", anchor->end);
+      if (!claim.trigger && that != std::string_view::npos && words_between(text, anchor->end, that) <= 4) {
+        const std::string_view next = word_at(text, that + 6, sentence.end);
+        if (next.size() > 4 && next.substr(next.size() - 3) == "ing") {
+          std::size_t stop = clause_end(text, that + 6, sentence.end);
+          for (std::string_view modal : {" would ", " will ", " could ", " might "}) {
+            stop = std::min(stop, std::min(text.substr(0, stop).find(modal, that + 6), stop));
+          }
+          claim.trigger = trim_span(text, Span{that + 6, stop});
+        }
+      }
+    } else if (!claim.trigger && kind == "line" && claim.status == "crossed") {
+      claim.trigger = Span{claim.cues.front().begin, claim.cues.back().end};
+    }
+
+    // Consequence: a consequence word after the anchor, or the infinitive of "threatened to".
+    std::string_view after_anchor = text.substr(anchor->end, sentence.end - anchor->end);
+    if (kind == "warn" && after_anchor.rfind(" to ", 0) == 0) {
+      const std::size_t start = anchor->end + 4;
+      claim.consequence = trim_span(text, Span{start, clause_end(text, start, sentence.end)});
+    } else {
+      for (const Hit& c : hits(text, sentence, "consequence")) {
+        if (c.span.begin < anchor->begin && kind != "line") continue;
+        if (claim.trigger && claim.trigger->contains(c.span)) continue;
+        claim.consequence = trim_span(text, c.span);
+        break;
+      }
+    }
+    if (kind == "noun" && !claim.consequence) {
+      const std::string_view noun = anchor->of(text);
+      const std::size_t to = noun.rfind(" to");
+      if (to != std::string_view::npos && to + 3 == noun.size()) {
+        claim.consequence = trim_span(text, Span{anchor->end + 1, clause_end(text, anchor->end, sentence.end)});
+      }
+    }
+    if (claim.consequence && claim.consequence->empty()) claim.consequence.reset();
+    if (claim.trigger && claim.trigger->empty()) claim.trigger.reset();
+
+    // "their dire warnings ahead of the summit" names no one warned and nothing threatened.
+    if (kind == "noun" && claim.targets.empty() && !claim.consequence) continue;
+
+    // CAMEO from the consequence; hedges anywhere in the sentence but the trigger.
+    if (claim.consequence) {
+      for (const char* code : {"138", "1313", "1312", "131"}) {
+        if (!hits(text, *claim.consequence, std::string("cameo_") + code).empty()) {
+          claim.cameo = code;
+          break;
+        }
+      }
+    }
+    for (const Hit& h : hits(text, sentence, "hedge")) {
+      if (!(claim.trigger && claim.trigger->contains(h.span))) claim.modality = "hedged";
+    }
+    for (std::size_t d = 0; d < doc.dates.size(); ++d) {
+      if (doc.dates[d].sentence == s) {
+        claim.date = d;
+        break;
+      }
+    }
+    claim.rule_id = "redline." + kind;
+    doc.red_lines.push_back(std::move(claim));
+  }
+}
+
+}  // namespace annotate

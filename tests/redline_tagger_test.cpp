@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+// The red-line tagger against tests/data/redlines.tsv (one or two sentences and the claims
+// expected in them a line) and against the shared corpus.
+#include "annotate/redline_tagger.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "annotate/error.hpp"
+#include "annotate/pipeline.hpp"
+#include "annotate/reader.hpp"
+#include "test_support.hpp"
+
+using namespace annotate;
+using annotate::testing::read_file;
+using annotate::testing::source_path;
+
+namespace {
+
+Document annotated(const std::string& text) {
+  static const Annotator annotator;
+  ReadResult read = decode_input("mem.txt", text);
+  REQUIRE_FALSE(read.error);
+  annotator.annotate(read.document);
+  return std::move(read.document);
+}
+
+std::string ids(const Document& doc, const std::vector<std::size_t>& actors) {
+  if (actors.empty()) return "-";
+  std::vector<std::string> out;
+  for (std::size_t a : actors) out.push_back(doc.actors[a].id);
+  std::sort(out.begin(), out.end());
+  std::string joined;
+  for (const std::string& id : out) joined += (joined.empty() ? "" : " ") + id;
+  return joined;
+}
+
+std::map<std::string, std::string> fields_of(const std::string& entry) {
+  std::map<std::string, std::string> fields;
+  std::istringstream parts(entry);
+  for (std::string part; std::getline(parts, part, ';');) {
+    const std::size_t eq = part.find('=');
+    if (eq == std::string::npos) continue;
+    auto strip = [](std::string s) {
+      s.erase(0, s.find_first_not_of(' '));
+      s.erase(s.find_last_not_of(' ') + 1);
+      return s;
+    };
+    fields[strip(part.substr(0, eq))] = strip(part.substr(eq + 1));
+  }
+  return fields;
+}
+
+std::string sorted_ids(const std::string& list) {
+  std::istringstream in(list);
+  std::vector<std::string> out;
+  for (std::string id; in >> id;) out.push_back(id);
+  std::sort(out.begin(), out.end());
+  std::string joined;
+  for (const std::string& id : out) joined += (joined.empty() ? "" : " ") + id;
+  return joined.empty() ? "-" : joined;
+}
+
+}  // namespace
+
+TEST_CASE("redline_tagger: the claim test set", "[redline_tagger]") {
+  std::istringstream lines(read_file(source_path("tests/data/redlines.tsv")));
+  std::string line;
+  std::size_t cases = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    const std::string text = line.substr(0, tab);
+    const std::string expected = line.substr(tab + 1);
+    INFO(text);
+    const Document doc = annotated(text + "\n");
+    std::vector<std::string> entries;
+    if (expected != "-") {
+      for (std::size_t start = 0;;) {
+        const std::size_t bar = expected.find(" || ", start);
+        entries.push_back(expected.substr(start, bar - start));
+        if (bar == std::string::npos) break;
+        start = bar + 4;
+      }
+    }
+    REQUIRE(doc.red_lines.size() == entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const RedLine& claim = doc.red_lines[i];
+      std::map<std::string, std::string> want = fields_of(entries[i]);
+      CHECK(claim.status == want["status"]);
+      CHECK(ids(doc, claim.warners) == sorted_ids(want["warners"]));
+      CHECK(ids(doc, claim.targets) == sorted_ids(want["targets"]));
+      CHECK(claim.modality == want["modality"]);
+      CHECK(claim.cameo == want["cameo"]);
+      for (const auto& [key, span] : {std::pair<std::string, const std::optional<Span>*>{"trigger", &claim.trigger},
+                                      {"consequence", &claim.consequence}}) {
+        const std::string& core = want[key];
+        if (core == "-" || core.empty()) continue;
+        INFO(key << " should contain '" << core << "'");
+        REQUIRE(span->has_value());
+        CHECK(doc.view(**span).find(core) != std::string_view::npos);
+      }
+    }
+    ++cases;
+  }
+  CHECK(cases >= 60);
+}
+
+TEST_CASE("redline_tagger: spans, cues, rule and date", "[redline_tagger]") {
+  const Document doc = annotated(
+      "In March 2023, Chinese officials warned Seoul of negative consequences from tilting to Washington.\n");
+  REQUIRE(doc.red_lines.size() == 1);
+  const RedLine& claim = doc.red_lines[0];
+  CHECK(claim.status == "warned");
+  CHECK(doc.view(*claim.trigger) == "tilting to Washington");
+  CHECK(doc.view(*claim.consequence) == "negative consequences");
+  REQUIRE(claim.cues.size() == 1);
+  CHECK(doc.view(claim.cues[0]) == "warned");
+  CHECK(claim.cue_rules[0] == "warn.verb");
+  CHECK(claim.rule_id == "redline.warn");
+  REQUIRE(claim.date);
+  CHECK(doc.dates[*claim.date].value == "2023-03");
+}
+
+TEST_CASE("redline_tagger: a malformed cue file fails with file:line", "[redline_tagger]") {
+  CHECK_THROWS_WITH(RedlineTagger::parse("warn\tw\n", "c.tsv"), "c.tsv:1: expected 3 tab-separated fields (kind, id, pattern)");
+  CHECK_THROWS_WITH(RedlineTagger::parse("boast\tb\tx\n", "c.tsv"), "c.tsv:1: unknown kind 'boast'");
+}
+
+TEST_CASE("redline_tagger: the shared corpus", "[redline_tagger][corpus]") {
+  const auto path = annotate::testing::shared_corpus_file();
+  if (!path) return;
+  const Document doc = annotated(read_file(*path));
+  auto find = [&](std::string_view needle) -> const RedLine* {
+    for (const RedLine& claim : doc.red_lines) {
+      if (doc.view(doc.sentences[claim.sentence].span).find(needle) != std::string_view::npos) return &claim;
+    }
+    return nullptr;
+  };
+  struct Expected {
+    const char* sentence;
+    const char* status;
+    const char* warners;
+    const char* targets;
+  };
+  for (const Expected& e : std::initializer_list<Expected>{
+           {"Chinese have warned Seoul repeatedly", "warned", "CHN", "KOR"},
+           {"threats against its two allies", "warned", "CHN RUS", "JPN KOR"},
+           {"crossed far more red lines", "crossed", "-", "-"},
+           {"have been warning Seoul and Tokyo of dire consequences", "conditional", "CHN RUS", "JPN KOR"},
+           {"stay short of the line of probable retaliation", "not_crossed", "CHN RUS", "KOR"},
+           {"has crossed the threshold", "crossed", "CHN RUS", "-"},
+           {"threats to nationalize South Korean assets", "warned", "RUS", "KOR"},
+           {"Seoul is crossing a line", "crossed", "-", "KOR"},
+           {"Putin warned Seoul against supplying weapons", "warned", "vladimir-putin", "KOR"},
+           {"If Seoul initiates the split by crossing", "conditional", "-", "KOR"},
+           {"If the ROK irreversibly worsens relation", "conditional", "RUS", "KOR"},
+           {"no \xE2\x80\x9Cred line\xE2\x80\x9D has been crossed", "not_crossed", "RUS", "-"}}) {
+    INFO(e.sentence);
+    const RedLine* claim = find(e.sentence);
+    REQUIRE(claim != nullptr);
+    CHECK(claim->status == e.status);
+    CHECK(ids(doc, claim->warners) == e.warners);
+    CHECK(ids(doc, claim->targets) == e.targets);
+  }
+  for (const char* not_claim : {"Given the growing threat from North Korea", "the North Korean threat",
+                                "early warning system", "makes it more threatening"}) {
+    INFO(not_claim);
+    CHECK(find(not_claim) == nullptr);
+  }
+}
