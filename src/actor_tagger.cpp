@@ -22,7 +22,7 @@ constexpr const char* kCuesFile = "actor_cues.tsv";
 
 // Two or three capitalised words, possibly with initials: "Cheng Xiaohe", "James D.J. Brown".
 constexpr const char* kNamePattern =
-    R"((?:\p{Lu}[\p{Ll}’'\-]*\p{Ll}(?:\s+(?:\p{Lu}\.){1,3})?(?:\s+\p{Lu}[\p{Ll}’'\-]*\p{Ll}){1,2}))";
+    R"((?:\p{Lu}[\p{L}’'\-]*\p{Ll}(?:\s+(?:\p{Lu}\.){1,3})?(?:\s+\p{Lu}[\p{L}’'\-]*\p{Ll}){1,2}))";
 
 bool is_word_byte(char c) {
   const auto u = static_cast<unsigned char>(c);
@@ -103,9 +103,13 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
     } else if (kind == "title") {
       need(2);
       titles.emplace_back(fields[1]);
+      cues.titles.emplace_back(fields[1]);
     } else if (kind == "not_name") {
       need(2);
       cues.not_name.emplace(fields[1]);
+    } else if (kind == "not_surname") {
+      need(2);
+      cues.not_surname.emplace(fields[1]);
     } else if (kind == "antecedent_surname") {
       need(2);
       cues.antecedent_surnames.emplace(fields[1]);
@@ -124,6 +128,8 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
       throw Error(where + "unknown kind '" + std::string(kind) + "'");
     }
   });
+  std::sort(cues.titles.begin(), cues.titles.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   for (const auto& [id, pattern] : rules) {
     std::string expanded = pattern;
     for (const auto& [macro, value] : {std::pair<std::string, std::string>{"{NAME}", kNamePattern},
@@ -203,6 +209,13 @@ void ActorTagger::tag(Document& doc) const {
               name.erase(name.size() - std::string(possessive).size());
             }
           }
+          // "Ambassador Philip Goldberg said": the title is not part of the name.
+          for (const std::string& title : cues_.titles) {
+            if (name.size() > title.size() + 1 && name.compare(0, title.size(), title) == 0 && name[title.size()] == ' ') {
+              name.erase(0, title.size() + 1);
+              break;
+            }
+          }
           const std::vector<std::string_view> words = words_of(name);
           if (words.size() < 2 || cues_.not_name.count(words.front()) || cues_.not_name.count(words.back())) continue;
           // Not a lexicon actor, nor one that starts with a state or organisation ("South
@@ -213,7 +226,10 @@ void ActorTagger::tag(Document& doc) const {
               lexicon_.entities()[lexicon_.forms()[known.forms.front()].entity].type != ActorType::kPerson) {
             continue;
           }
-          const bool east_asian = cues_.family_first.count(words.front()) > 0;
+          // Family name first: a known East Asian family name, or a hyphenated given name
+          // after it ("Cheon Seong-whun").
+          const bool east_asian = cues_.family_first.count(words.front()) > 0 ||
+                                  (words.size() == 2 && words.back().find('-') != std::string_view::npos);
           const std::string surname(east_asian ? words.front() : words.back());
           if (std::none_of(local.begin(), local.end(), [&](const LocalPerson& p) { return p.name == name; })) {
             local.push_back(LocalPerson{name, surname, rule.id});
@@ -227,7 +243,8 @@ void ActorTagger::tag(Document& doc) const {
     const auto shared = std::count_if(local.begin(), local.end(), [&](const LocalPerson& other) {
       return other.surname == person.surname;
     });
-    person.surname_usable = person.surname.size() >= 3 && shared == 1 &&
+    person.surname_usable = person.surname.size() >= 2 && shared == 1 &&
+                            cues_.not_surname.count(person.surname) == 0 &&
                             lexicon_.longest_match(person.surname, 0, person.surname.size()).length == 0;
   }
 

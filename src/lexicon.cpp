@@ -121,8 +121,16 @@ void Lexicon::parse_forms(std::string_view content, const std::string& name) {
     // one file for one surface are kept together (a deliberate ambiguity).
     auto& existing = forms_by_surface_[surface];
     if (!existing.empty() && forms_[existing.front()].rule_id.rfind(name + ":", 0) != 0) existing.clear();
-    add_form(Form{surface, *entity, std::string(fields[2]), fields.size() == 4 && fields[3] == "ci",
-                  name + ":" + std::to_string(line_number)});
+    Form form{surface, *entity, std::string(fields[2]), fields.size() == 4 && fields[3] == "ci",
+              name + ":" + std::to_string(line_number)};
+    // "Sino–DPRK" is written with an en dash as often as with a hyphen.
+    if (form.form == "prefix" && !surface.empty() && surface.back() == '-') {
+      Form dashed = form;
+      dashed.surface = surface.substr(0, surface.size() - 1) + "\xE2\x80\x93";
+      forms_by_surface_[dashed.surface].clear();
+      add_form(std::move(dashed));
+    }
+    add_form(std::move(form));
   });
 }
 
@@ -202,7 +210,7 @@ LexiconMatch Lexicon::longest_match(std::string_view text, std::size_t begin, st
       if (reached.forms.empty()) continue;
       const std::size_t length = i + 1 - begin;
       // A prefix form ("Sino-") ends in a hyphen and must run into a word; others must end one.
-      const bool prefix = byte == '-';
+      const bool prefix = byte == '-' || (byte == 0x93 && i >= begin + 2 && text[i - 1] == '\x80' && text[i - 2] == '\xE2');
       const bool valid = prefix ? i + 1 < end && !word_ends_at(text, i + 1, end) : word_ends_at(text, i + 1, end);
       if (valid && length > best.length) best = LexiconMatch{length, reached.forms};
     }

@@ -183,7 +183,9 @@ class Builder:
             if etype in ("state", "person"):
                 fail(where, f"{etype} entities belong in states.tsv or people.tsv")
             self.add_entity(where, eid, etype, name, affiliation)
-            self.add_form(where, name, eid, "name")
+            # An acronym used as the name ("NATO", "ASEAN", "G20") is still an abbreviation.
+            acronym = re.fullmatch(r"[A-Z][A-Z0-9&-]+", name) is not None
+            self.add_form(where, name, eid, "abbreviation" if acronym else "name")
 
     # ------------------------------------------------------------------ people
     def load_people(self):

@@ -34,8 +34,10 @@ struct ActorCues {
   };
   std::vector<PersonRule> person_rules;
   std::set<std::string, std::less<>> not_name;
+  std::vector<std::string> titles;  ///< longest first, stripped from the front of names
   std::vector<Alias> aliases;
   std::set<std::string, std::less<>> antecedent_surnames;
+  std::set<std::string, std::less<>> not_surname;  ///< "He" of "He Yue" is never a surname alone
   std::size_t short_surname = 4;
   std::set<std::string, std::less<>> family_first;  ///< from data/citation_words.tsv
 
