@@ -138,10 +138,18 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
     }
     RE2::Options options;
     options.set_log_errors(false);
+    // The name shape times the word lists makes a large automaton; RE2 falls back from its
+    // DFA to the much slower NFA when the DFA outgrows its budget, so give it room.
+    options.set_max_mem(64 << 20);
     auto regex = std::make_shared<const RE2>(expanded, options);
     if (!regex->ok()) throw Error(file.name + ": person_rule " + id + ": bad pattern: " + regex->error());
     cues.person_rules.push_back(PersonRule{id, std::move(regex)});
   }
+  // The person rules are costly to run; a sentence without any verb or title cue skips them.
+  RE2::Options filter_options;
+  filter_options.set_log_errors(false);
+  cues.person_filter = std::make_shared<const RE2>("\\b(?:" + alternation(verbs) + "|" + alternation(titles) + ")\\b",
+                                                   filter_options);
   const DataText words = read_data_file(dir, "citation_words.tsv");
   for_each_data_line(words.content, [&](std::size_t, std::string_view line) {
     const std::vector<std::string_view> fields = split_tabs(line);
@@ -192,6 +200,7 @@ void ActorTagger::tag(Document& doc) const {
   for (const Sentence& sentence : doc.sentences) {
     if (doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
     const re2::StringPiece piece(text.data() + sentence.span.begin, sentence.span.size());
+    if (cues_.person_filter && !RE2::PartialMatch(piece, *cues_.person_filter)) continue;
     for (const ActorCues::PersonRule& rule : cues_.person_rules) {
       std::map<std::string, int> groups = rule.pattern->NamedCapturingGroups();
       std::vector<re2::StringPiece> sub(static_cast<std::size_t>(rule.pattern->NumberOfCapturingGroups()) + 1);
@@ -251,7 +260,7 @@ void ActorTagger::tag(Document& doc) const {
   // Pass 2: the lexicon and the local people, in text order.
   ActorList actors(doc);
   std::set<std::size_t> full_name_seen;    // lexicon people named in full so far
-  std::set<std::string> local_seen;        // local people named in full so far
+  std::vector<bool> local_seen(local.size());  // local people named in full so far
   struct AliasHit {
     const ActorCues::Alias* alias;
     Span span;
@@ -275,8 +284,10 @@ void ActorTagger::tag(Document& doc) const {
       for (const LocalPerson& candidate : local) {
         for (const bool full : {true, false}) {
           const std::string& surface = full ? candidate.name : candidate.surname;
-          if (!full && (local_seen.count(candidate.name) == 0 || !candidate.surname_usable)) continue;
-          if (surface.size() > person_length && text.compare(i, surface.size(), surface) == 0 &&
+          if (!full && (!local_seen[static_cast<std::size_t>(&candidate - local.data())] || !candidate.surname_usable)) {
+            continue;
+          }
+          if (surface.size() > person_length && text[i] == surface[0] && text.compare(i, surface.size(), surface) == 0 &&
               (i + surface.size() >= sentence.end || !is_word_byte(text[i + surface.size()]) ||
                text[i + surface.size()] == '\xE2')) {
             person = &candidate;
@@ -286,7 +297,7 @@ void ActorTagger::tag(Document& doc) const {
         }
       }
       if (person != nullptr && person_length >= match.length) {
-        if (person_full) local_seen.insert(person->name);
+        if (person_full) local_seen[static_cast<std::size_t>(person - local.data())] = true;
         const std::size_t actor = actors.index(person_slug(person->name), ActorType::kPerson, person->name, "", person->rule_id);
         doc.mentions.push_back(Mention{actor, Span{i, i + person_length}, s, person_full ? "name" : "surname",
                                        person_full ? person->rule_id : "coreference.surname"});
@@ -295,6 +306,7 @@ void ActorTagger::tag(Document& doc) const {
       }
       if (match.length == 0) {
         for (const ActorCues::Alias& alias : cues_.aliases) {
+          if ((text[i] | 0x20) != (alias.surface[0] | 0x20)) continue;  // "the"/"The"
           const std::size_t end = i + alias.surface.size();
           // "The South" opening a sentence is "the South".
           const bool same = end <= sentence.end && !alias.surface.empty() &&

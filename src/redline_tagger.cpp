@@ -37,10 +37,11 @@ bool only_joiners(std::string_view between) {
   return rest.empty();
 }
 
-std::vector<Group> groups_in(const Document& doc, std::size_t sentence) {
+// REQUIRES: `mentions` are the sentence's mentions, in text order.
+std::vector<Group> groups_in(const Document& doc, const Mention* first, const Mention* last) {
   std::vector<Group> groups;
-  for (const Mention& m : doc.mentions) {
-    if (m.sentence != sentence) continue;
+  for (const Mention* it = first; it != last; ++it) {
+    const Mention& m = *it;
     if (!groups.empty() && only_joiners(doc.view(Span{groups.back().span.end, m.span.begin}))) {
       groups.back().span.end = m.span.end;
       if (std::find(groups.back().actors.begin(), groups.back().actors.end(), m.actor) == groups.back().actors.end()) {
@@ -121,6 +122,19 @@ RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& 
     if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
     tagger.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern)});
   });
+  // One pass over each sentence decides whether any anchor is there at all; most sentences
+  // have none, and then no other cue is looked for.
+  std::string anchors;
+  for (const RedlineCue& cue : tagger.cues_) {
+    if (cue.kind == "warn" || cue.kind == "threat_noun" || cue.kind == "idiom" || cue.kind == "line") {
+      anchors += (anchors.empty() ? "(?:" : "|(?:") + cue.pattern->pattern() + ")";
+    }
+  }
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  tagger.anchor_filter_ = std::make_shared<const RE2>(anchors.empty() ? std::string("$^") : anchors, options);
+  if (!tagger.anchor_filter_->ok()) throw Error(name + ": the anchor cues do not combine: " + tagger.anchor_filter_->error());
   return tagger;
 }
 
@@ -149,10 +163,19 @@ std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span 
 void RedlineTagger::tag(Document& doc) const {
   const std::string_view text = doc.text;
   std::vector<std::vector<Group>> history;  // groups of the sentences before, nearest last
+  // Mentions and dates are in text order, so one cursor each walks them with the sentences.
+  std::size_t next_mention = 0;
+  std::size_t next_date = 0;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span sentence = doc.sentences[s].span;
     const ParagraphKind paragraph_kind = doc.paragraphs[doc.sentences[s].paragraph].kind;
-    const std::vector<Group> groups = groups_in(doc, s);
+    const std::size_t first_mention = next_mention;
+    while (next_mention < doc.mentions.size() && doc.mentions[next_mention].sentence == s) ++next_mention;
+    const std::vector<Group> groups =
+        groups_in(doc, doc.mentions.data() + first_mention, doc.mentions.data() + next_mention);
+    std::optional<std::size_t> sentence_date;
+    while (next_date < doc.dates.size() && doc.dates[next_date].sentence < s) ++next_date;
+    if (next_date < doc.dates.size() && doc.dates[next_date].sentence == s) sentence_date = next_date;
     struct Remember {  // keeps the last three sentences that named actors, on every path
       std::vector<std::vector<Group>>& history;
       const std::vector<Group>& current;
@@ -163,6 +186,7 @@ void RedlineTagger::tag(Document& doc) const {
       }
     } remember{history, groups};
     if (paragraph_kind != ParagraphKind::kBody) continue;
+    if (!RE2::PartialMatch(re2::StringPiece(text.data() + sentence.begin, sentence.size()), *anchor_filter_)) continue;
 
     const std::vector<Hit> lines = hits(text, sentence, "line");
     const std::vector<Hit> warns = hits(text, sentence, "warn");
@@ -491,12 +515,7 @@ void RedlineTagger::tag(Document& doc) const {
     for (const Hit& h : hits(text, sentence, "hedge")) {
       if (!(claim.trigger && claim.trigger->contains(h.span))) claim.modality = "hedged";
     }
-    for (std::size_t d = 0; d < doc.dates.size(); ++d) {
-      if (doc.dates[d].sentence == s) {
-        claim.date = d;
-        break;
-      }
-    }
+    claim.date = sentence_date;
     claim.rule_id = "redline." + kind;
     doc.red_lines.push_back(std::move(claim));
   }

@@ -33,6 +33,7 @@ struct ActorCues {
     std::vector<std::string> region;  ///< ids whose mentions make the alias apply
   };
   std::vector<PersonRule> person_rules;
+  std::shared_ptr<const re2::RE2> person_filter;  ///< a verb or title cue, checked first
   std::set<std::string, std::less<>> not_name;
   std::vector<std::string> titles;  ///< longest first, stripped from the front of names
   std::vector<Alias> aliases;

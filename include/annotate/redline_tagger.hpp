@@ -48,6 +48,7 @@ class RedlineTagger {
   std::vector<Hit> hits(std::string_view text, Span sentence, const std::string& kind) const;
 
   std::vector<RedlineCue> cues_;
+  std::shared_ptr<const re2::RE2> anchor_filter_;  ///< any warn, threat_noun, idiom or line cue
 };
 
 }  // namespace annotate
