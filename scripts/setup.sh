@@ -20,7 +20,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 build_packages=(cmake make g++ pkg-config libcli11-dev nlohmann-json3-dev libspdlog-dev catch2 libre2-dev)
-test_packages=(python3 python3-jsonschema clang libclang-rt-14-dev parallel)
+test_packages=(python3 python3-jsonschema clang libclang-rt-14-dev parallel chromium)
 packages=("${build_packages[@]}")
 if [ "$mode" = test ]; then packages+=("${test_packages[@]}"); fi
 

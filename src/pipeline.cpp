@@ -22,6 +22,7 @@
 #include "annotate/data_file.hpp"
 #include "annotate/document_writer.hpp"
 #include "annotate/error.hpp"
+#include "annotate/html_writer.hpp"
 #include "annotate/segmenter.hpp"
 #include "annotate/sentence_splitter.hpp"
 
@@ -112,11 +113,16 @@ void Annotator::annotate(Document& doc) const {
 }
 
 bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,
-                    std::string& out, DocumentCounts* counts) {
+                    std::string& out, DocumentCounts* counts, std::size_t sequence) {
+  const bool html = options.format == "html";
   const std::string shown_path = sanitize_utf8(item.path);
   auto fail = [&](const InputError& error) {
     spdlog::error("{}: {} ({})", shown_path, error.message, error.code);
-    write_input_error(shown_path, item.id, error, out, options.pretty);
+    if (html) {
+      write_html_error(shown_path, error, out);
+    } else {
+      write_input_error(shown_path, item.id, error, out, options.pretty);
+    }
     if (counts) *counts = DocumentCounts::of_error(error.code);
     return false;
   };
@@ -138,7 +144,11 @@ bool annotate_input(const InputItem& item, const Annotator& annotator, const Run
   spdlog::debug("{}: {} sections, {} sentences, {} callouts, {} notes, {} dates, {} mentions",
                 shown_path, doc.sections.size(), doc.sentences.size(), doc.callouts.size(),
                 doc.notes.size(), doc.dates.size(), doc.mentions.size());
-  write_document(doc, out, options.pretty);
+  if (html) {
+    write_html_document(doc, sequence + 1, out);
+  } else {
+    write_document(doc, out, options.pretty);
+  }
   if (counts) *counts = DocumentCounts::of(doc);
   return true;
 }
@@ -237,7 +247,7 @@ int run(const RunOptions& options) {
       }
       Finished finished;
       try {
-        finished.ok = annotate_input(item, annotator, options, finished.json, &finished.counts);
+        finished.ok = annotate_input(item, annotator, options, finished.json, &finished.counts, sequence);
       } catch (...) {
         std::lock_guard<std::mutex> lock(mutex);
         failure = std::current_exception();
@@ -253,6 +263,11 @@ int run(const RunOptions& options) {
 
   int exit_code = kExitOk;
   std::size_t bytes_done = 0;
+  if (options.format == "html") {
+    std::string start;
+    write_html_start(start);
+    sink.write(start);
+  }
   try {
     for (;;) {
       Finished finished;
@@ -287,6 +302,11 @@ int run(const RunOptions& options) {
   for (std::thread& thread : workers) thread.join();
   if (failure) std::rethrow_exception(failure);
   progress.finish(next_to_write, bytes_done);
+  if (options.format == "html") {
+    std::string end;
+    write_html_end(end);
+    sink.write(end);
+  }
   sink.commit();
   if (options.summary) {
     OutputSink summary_sink(*options.summary);

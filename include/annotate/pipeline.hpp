@@ -37,6 +37,7 @@ struct RunOptions {
   Encoding encoding = Encoding::kUtf8;
   std::optional<std::string> summary;         ///< where to write the corpus summary
   std::string progress = "auto";              ///< auto, always or never
+  std::string format = "json";                ///< json (JSON Lines) or html (one reading page)
 };
 
 /// The annotation stages, configured once and shared by every document.
@@ -63,8 +64,10 @@ class Annotator {
 /// Reads and annotates one input and appends its JSON line (or error object) to `out`.
 /// Returns false when the input could not be annotated. `counts`, when given, receives
 /// what the input adds to the corpus summary.
+/// With options.format "html", appends the document's part of the reading page instead;
+/// `sequence` (from 0) keeps its element ids unique on the page.
 bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,
-                    std::string& out, DocumentCounts* counts = nullptr);
+                    std::string& out, DocumentCounts* counts = nullptr, std::size_t sequence = 0);
 
 /// Runs the whole command: every input in order (whatever the number of jobs, with at most
 /// a small window of documents in memory), output to stdout or options.output.

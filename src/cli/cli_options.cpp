@@ -16,6 +16,7 @@ constexpr const char* kExamples = R"(Examples:
   find . -name '*.txt' | annotate --files-from - --summary summary.json
   annotate --input-format jsonl < records.jsonl {"id": ..., "text": ...} per line
   annotate a.txt | jq '.sections[] | {kind, number, title}'
+  annotate --format html commentary.txt > view.html   a page to read in a browser
 
 Output: one JSON object per input (schema annotate/1, see docs/output.md) on stdout, in
 input order; messages on stderr. Exit status: 0 all inputs annotated, 1 some input failed
@@ -28,6 +29,8 @@ void setup_cli(CLI::App& app, CliFlags& flags) {
   app.add_option("inputs", run.inputs, "Files or directories (UTF-8 text); - for stdin");
   app.add_option("-o,--output", run.output, "Write JSON Lines to FILE (via a temporary file) instead of stdout");
   app.add_flag("--pretty", run.pretty, "Indent the JSON (one object per document)");
+  app.add_option("--format", run.format, "json (JSON Lines, default) or html (one self-contained reading page)")
+      ->check(CLI::IsMember({"json", "html"}));
   app.add_option("-j,--jobs", run.jobs, "Worker threads (default: one per core)")->check(CLI::Range(1u, 256u));
   app.add_option("--glob", run.glob, "Files to take from directories (default *.txt)");
   app.add_option("--files-from", run.files_from, "Read input paths from FILE, one a line (- for stdin)");
