@@ -205,10 +205,16 @@ void ActorTagger::tag(Document& doc) const {
       std::map<std::string, int> groups = rule.pattern->NamedCapturingGroups();
       std::vector<re2::StringPiece> sub(static_cast<std::size_t>(rule.pattern->NumberOfCapturingGroups()) + 1);
       std::size_t position = 0;
-      while (position < piece.size() &&
-             rule.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()))) {
-        position = static_cast<std::size_t>(sub[0].data() + sub[0].size() - piece.data());
-        if (sub[0].empty()) ++position;
+      re2::StringPiece whole;
+      // Find the match with the DFA alone, then extract the groups from the match only: the
+      // submatch engines cost time in proportion to the text they are given.
+      while (position < piece.size() && rule.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &whole, 1)) {
+        const auto whole_begin = static_cast<std::size_t>(whole.data() - piece.data());
+        position = whole_begin + std::max<std::size_t>(whole.size(), 1);
+        if (!rule.pattern->Match(piece, whole_begin, whole_begin + whole.size(), RE2::ANCHOR_BOTH, sub.data(),
+                                 static_cast<int>(sub.size()))) {
+          continue;
+        }
         for (const char* group : {"name", "name2"}) {
           const auto g = groups.find(group);
           if (g == groups.end() || sub[static_cast<std::size_t>(g->second)].data() == nullptr) continue;

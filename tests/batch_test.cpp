@@ -177,3 +177,15 @@ TEST_CASE("batch: the GNU parallel recipe of docs/scaling.md gives a plain run's
   CHECK(read_file(dir + "/parallel.jsonl") == expected);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("batch: --progress always draws on stderr only, never by default here", "[batch]") {
+  const std::string dir = scratch_dir("batch-progress");
+  for (int i = 0; i < 5; ++i) write_file(dir + "/d" + std::to_string(i) + ".txt", "Seoul hedged.\n");
+  const Run quiet = run_annotate({dir});
+  const Run shown = run_annotate({"--progress", "always", dir});
+  CHECK(quiet.err.empty());  // stderr is no terminal in the tests
+  CHECK(shown.err.find("annotate: 5/5 files") != std::string::npos);
+  CHECK(shown.err.find("MB/s") != std::string::npos);
+  CHECK(shown.out == quiet.out);
+  std::filesystem::remove_all(dir);
+}
