@@ -12,6 +12,7 @@
 
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
+#include "annotate/person_finder.hpp"
 #include "annotate/unicode.hpp"
 
 namespace annotate {
@@ -19,10 +20,6 @@ namespace annotate {
 namespace {
 
 constexpr const char* kCuesFile = "actor_cues.tsv";
-
-// Two or three capitalised words, possibly with initials: "Cheng Xiaohe", "James D.J. Brown".
-constexpr const char* kNamePattern =
-    R"((?:\p{Lu}[\p{L}’'\-]*\p{Ll}(?:\s+(?:\p{Lu}\.){1,3})?(?:\s+\p{Lu}[\p{L}’'\-]*\p{Ll}){1,2}))";
 
 bool is_word_byte(char c) {
   const auto u = static_cast<unsigned char>(c);
@@ -89,7 +86,6 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
   const DataText file = read_data_file(dir, kCuesFile);
   std::vector<std::string> verbs;
   std::vector<std::string> titles;
-  std::vector<std::pair<std::string, std::string>> rules;  // id, pattern
   for_each_data_line(file.content, [&](std::size_t line_number, std::string_view line) {
     const std::string where = located_message(file.name, line_number, "");
     const std::vector<std::string_view> fields = split_tabs(line);
@@ -116,9 +112,6 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
     } else if (kind == "short_surname") {
       need(2);
       cues.short_surname = static_cast<std::size_t>(std::stoul(std::string(fields[1])));
-    } else if (kind == "person_rule") {
-      need(3);
-      rules.emplace_back(fields[1], fields[2]);
     } else if (kind == "alias") {
       need(4);
       Alias alias{std::string(fields[1]), std::string(fields[2]), {}};
@@ -130,22 +123,8 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
   });
   std::sort(cues.titles.begin(), cues.titles.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  for (const auto& [id, pattern] : rules) {
-    std::string expanded = pattern;
-    for (const auto& [macro, value] : {std::pair<std::string, std::string>{"{NAME}", kNamePattern},
-                                       {"{VERB}", alternation(verbs)}, {"{TITLE}", alternation(titles)}}) {
-      for (std::size_t at; (at = expanded.find(macro)) != std::string::npos;) expanded.replace(at, macro.size(), value);
-    }
-    RE2::Options options;
-    options.set_log_errors(false);
-    // The name shape times the word lists makes a large automaton; RE2 falls back from its
-    // DFA to the much slower NFA when the DFA outgrows its budget, so give it room.
-    options.set_max_mem(64 << 20);
-    auto regex = std::make_shared<const RE2>(expanded, options);
-    if (!regex->ok()) throw Error(file.name + ": person_rule " + id + ": bad pattern: " + regex->error());
-    cues.person_rules.push_back(PersonRule{id, std::move(regex)});
-  }
-  // The person rules are costly to run; a sentence without any verb or title cue skips them.
+  cues.person_finder = std::make_shared<const PersonFinder>(verbs, titles, cues.not_name);
+  // A sentence without any verb or title cue skips the person finder.
   RE2::Options filter_options;
   filter_options.set_log_errors(false);
   cues.person_filter = std::make_shared<const RE2>("\\b(?:" + alternation(verbs) + "|" + alternation(titles) + ")\\b",
@@ -201,36 +180,8 @@ void ActorTagger::tag(Document& doc) const {
     if (doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
     const re2::StringPiece piece(text.data() + sentence.span.begin, sentence.span.size());
     if (cues_.person_filter && !RE2::PartialMatch(piece, *cues_.person_filter)) continue;
-    for (const ActorCues::PersonRule& rule : cues_.person_rules) {
-      std::map<std::string, int> groups = rule.pattern->NamedCapturingGroups();
-      std::vector<re2::StringPiece> sub(static_cast<std::size_t>(rule.pattern->NumberOfCapturingGroups()) + 1);
-      std::size_t position = 0;
-      re2::StringPiece whole;
-      // Find the match with the DFA alone, then extract the groups from the match only: the
-      // submatch engines cost time in proportion to the text they are given.
-      while (position < piece.size() && rule.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &whole, 1)) {
-        const auto whole_begin = static_cast<std::size_t>(whole.data() - piece.data());
-        position = whole_begin + std::max<std::size_t>(whole.size(), 1);
-        if (!rule.pattern->Match(piece, whole_begin, whole_begin + whole.size(), RE2::ANCHOR_BOTH, sub.data(),
-                                 static_cast<int>(sub.size()))) {
-          continue;
-        }
-        for (const char* group : {"name", "name2"}) {
-          const auto g = groups.find(group);
-          if (g == groups.end() || sub[static_cast<std::size_t>(g->second)].data() == nullptr) continue;
-          std::string name(sub[static_cast<std::size_t>(g->second)].data(), sub[static_cast<std::size_t>(g->second)].size());
-          for (const char* possessive : {"\xE2\x80\x99s", "'s"}) {
-            if (name.size() > 3 && name.compare(name.size() - std::string(possessive).size(), std::string::npos, possessive) == 0) {
-              name.erase(name.size() - std::string(possessive).size());
-            }
-          }
-          // "Ambassador Philip Goldberg said": the title is not part of the name.
-          for (const std::string& title : cues_.titles) {
-            if (name.size() > title.size() + 1 && name.compare(0, title.size(), title) == 0 && name[title.size()] == ' ') {
-              name.erase(0, title.size() + 1);
-              break;
-            }
-          }
+    for (FoundName& found : cues_.person_finder->find(sentence.span.of(text))) {
+      std::string name = std::move(found.name);
           const std::vector<std::string_view> words = words_of(name);
           if (words.size() < 2 || cues_.not_name.count(words.front()) || cues_.not_name.count(words.back())) continue;
           // Not a lexicon actor, nor one that starts with a state or organisation ("South
@@ -247,10 +198,8 @@ void ActorTagger::tag(Document& doc) const {
                                   (words.size() == 2 && words.back().find('-') != std::string_view::npos);
           const std::string surname(east_asian ? words.front() : words.back());
           if (std::none_of(local.begin(), local.end(), [&](const LocalPerson& p) { return p.name == name; })) {
-            local.push_back(LocalPerson{name, surname, rule.id});
+            local.push_back(LocalPerson{name, surname, found.rule_id});
           }
-        }
-      }
     }
   }
 

@@ -66,7 +66,7 @@ TEST_CASE("actor_tagger: people from context and their surnames", "[actor_tagger
   CHECK(describe(doc) ==
         "Zhu Jiejin=zhu-jiejin/name | He Yue=he-yue/name | Moscow=RUS/capital | Cheng Xiaohe=cheng-xiaohe/name | "
         "Seoul=KOR/capital | Cheng=cheng-xiaohe/surname");
-  CHECK(doc.actors[0].rule_id == "person.as_verb");
+  CHECK(doc.actors[0].rule_id == "person.verb");
   CHECK(doc.actors[0].type == ActorType::kPerson);
   CHECK(doc.actors[0].affiliation.empty());
 }

@@ -14,6 +14,7 @@
 
 #include "annotate/document.hpp"
 #include "annotate/lexicon.hpp"
+#include "annotate/person_finder.hpp"
 
 namespace re2 {
 class RE2;
@@ -23,16 +24,12 @@ namespace annotate {
 
 /// The context cues of data/actor_cues.tsv, compiled.
 struct ActorCues {
-  struct PersonRule {
-    std::string id;
-    std::shared_ptr<const re2::RE2> pattern;
-  };
   struct Alias {
     std::string surface;  ///< "the North"
     std::string actor;    ///< "PRK"
     std::vector<std::string> region;  ///< ids whose mentions make the alias apply
   };
-  std::vector<PersonRule> person_rules;
+  std::shared_ptr<const PersonFinder> person_finder;  ///< the verb and title cues
   std::shared_ptr<const re2::RE2> person_filter;  ///< a verb or title cue, checked first
   std::set<std::string, std::less<>> not_name;
   std::vector<std::string> titles;  ///< longest first, stripped from the front of names

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// People named in context cues: a name of two or three capitalised words (initials allowed)
+// before a verb of saying ("Meng Xiaoru assesses", "As Zhu Jiejin and He Yue write",
+// "Cheng Xiaohe pointedly observed") or after a title ("Ambassador Xing Haiming"). A scan
+// over word tokens, so its cost is linear in the sentence and small.
+#ifndef ANNOTATE_PERSON_FINDER_HPP_
+#define ANNOTATE_PERSON_FINDER_HPP_
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annotate {
+
+/// A name found next to a cue, and the cue kind that found it.
+struct FoundName {
+  std::string name;
+  std::string rule_id;  ///< "person.verb" or "person.title"
+};
+
+class PersonFinder {
+ public:
+  /// `verbs` and `titles` may have several words ("pointed out", "Prime Minister");
+  /// `not_name` words never start or end a name.
+  PersonFinder(std::vector<std::string> verbs, std::vector<std::string> titles,
+               std::set<std::string, std::less<>> not_name);
+
+  /// The names in `sentence`, in order, titles removed, possessives dropped.
+  std::vector<FoundName> find(std::string_view sentence) const;
+
+ private:
+  std::vector<std::vector<std::string>> verbs_;   ///< each split into words
+  std::vector<std::vector<std::string>> titles_;
+  std::set<std::string, std::less<>> not_name_;
+  std::set<std::string, std::less<>> title_words_;  ///< last words of titles: never in a name
+};
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_PERSON_FINDER_HPP_
