@@ -12,8 +12,8 @@ namespace {
 
 class DocumentWriter {
  public:
-  DocumentWriter(const Document& doc, std::string& out, bool pretty)
-      : doc_(doc), index_(doc.text), json_(out, pretty) {}
+  DocumentWriter(const Document& doc, std::string& out, bool pretty, const OutputDrain* drain)
+      : doc_(doc), index_(doc.text), out_(out), json_(out, pretty), drain_(drain) {}
 
   void write() {
     json_.begin_object();
@@ -64,6 +64,11 @@ class DocumentWriter {
       json_.begin_object();
       write_item(items[i], i);
       json_.end_object();
+      // Hand the buffer on as it fills, so a large document's JSON is never held whole.
+      if (drain_ != nullptr && out_.size() >= kDrainBytes) {
+        (*drain_)(out_);
+        out_.clear();
+      }
     }
     json_.end_array();
   }
@@ -391,16 +396,20 @@ class DocumentWriter {
     });
   }
 
+  static constexpr std::size_t kDrainBytes = 1 << 20;
+
   const Document& doc_;
   TextIndex index_;
+  std::string& out_;
   JsonWriter json_;
+  const OutputDrain* drain_;
   std::string id_buffer_;
 };
 
 }  // namespace
 
-void write_document(const Document& doc, std::string& out, bool pretty) {
-  DocumentWriter(doc, out, pretty).write();
+void write_document(const Document& doc, std::string& out, bool pretty, const OutputDrain* drain) {
+  DocumentWriter(doc, out, pretty, drain).write();
   out += '\n';
 }
 

@@ -86,7 +86,7 @@ class DocumentHtml {
       const Actor& actor = doc_.actors[m.actor];
       marks_.push_back(Mark{m.span, 2,
                             "<span class=\"m " + std::string(to_string(actor.type)) + "\" data-actor=\"" +
-                                escaped(actor.id) + "\" title=\"" + escaped(actor.id + " \xC2\xB7 " + actor.name + " \xC2\xB7 " + m.form) + "\">",
+                                escaped(actor.id) + "\" title=\"" + escaped(actor.id + " \xC2\xB7 " + actor.name + " \xC2\xB7 " + std::string(m.form)) + "\">",
                             "</span>"});
     }
     for (const DateMention& d : doc_.dates) {

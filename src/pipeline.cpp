@@ -113,10 +113,12 @@ void Annotator::annotate(Document& doc) const {
 }
 
 bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,
-                    std::string& out, DocumentCounts* counts, std::size_t sequence) {
+                    std::string& out, DocumentCounts* counts, std::size_t sequence,
+                    const std::function<void()>* wait_turn, const OutputDrain* drain) {
   const bool html = options.format == "html";
   const std::string shown_path = sanitize_utf8(item.path);
   auto fail = [&](const InputError& error) {
+    if (wait_turn) (*wait_turn)();
     spdlog::error("{}: {} ({})", shown_path, error.message, error.code);
     if (html) {
       write_html_error(shown_path, error, out);
@@ -144,24 +146,17 @@ bool annotate_input(const InputItem& item, const Annotator& annotator, const Run
   spdlog::debug("{}: {} sections, {} sentences, {} callouts, {} notes, {} dates, {} mentions",
                 shown_path, doc.sections.size(), doc.sentences.size(), doc.callouts.size(),
                 doc.notes.size(), doc.dates.size(), doc.mentions.size());
+  if (wait_turn) (*wait_turn)();
   if (html) {
     write_html_document(doc, sequence + 1, out);
   } else {
-    write_document(doc, out, options.pretty);
+    write_document(doc, out, options.pretty, drain);
   }
   if (counts) *counts = DocumentCounts::of(doc);
   return true;
 }
 
 namespace {
-
-// One input's result, waiting for its turn to be written.
-struct Finished {
-  std::string json;
-  DocumentCounts counts;
-  bool ok = true;
-  std::size_t input_bytes = 0;
-};
 
 // Progress on stderr: files done, throughput and time left, redrawn at most five times a
 // second, and only where a person is watching.
@@ -213,15 +208,25 @@ int run(const RunOptions& options) {
   CorpusSummary summary;
 
   const unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  // Results wait here until every earlier input is written; the window bounds memory.
-  const std::size_t window = 4 * static_cast<std::size_t>(jobs);
+  // Workers annotate ahead, at most `window` documents past the one being written; each
+  // writes its own document when every earlier one is written, streaming a large one in
+  // parts, so output keeps input order and memory stays bounded by the window.
+  const std::size_t window = 2 * static_cast<std::size_t>(jobs);
   std::mutex mutex;
   std::condition_variable changed;
-  std::map<std::size_t, Finished> ready;
   std::size_t next_to_take = 0;
   std::size_t next_to_write = 0;
   bool inputs_done = false;
   std::exception_ptr failure;
+  int exit_code = kExitOk;
+  std::size_t bytes_done = 0;
+  struct Aborted {};
+
+  if (options.format == "html") {
+    std::string start;
+    write_html_start(start);
+    sink.write(start);
+  }
 
   auto worker = [&]() {
     for (;;) {
@@ -236,6 +241,8 @@ int run(const RunOptions& options) {
           next = queue.next();
         } catch (...) {
           failure = std::current_exception();
+          changed.notify_all();
+          return;
         }
         if (!next) {
           inputs_done = true;
@@ -245,57 +252,42 @@ int run(const RunOptions& options) {
         item = std::move(*next);
         sequence = next_to_take++;
       }
-      Finished finished;
+      DocumentCounts counts;
+      std::string out;
+      bool my_turn = false;
+      const std::function<void()> wait_turn = [&] {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return failure || next_to_write == sequence; });
+        if (failure) throw Aborted{};
+        my_turn = true;
+      };
+      const OutputDrain drain = [&](const std::string& part) { sink.write(part); };
       try {
-        finished.ok = annotate_input(item, annotator, options, finished.json, &finished.counts, sequence);
+        const bool ok = annotate_input(item, annotator, options, out, &counts, sequence, &wait_turn, &drain);
+        if (!my_turn) wait_turn();
+        sink.write(out);
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!ok) exit_code = kExitInputFailed;
+        summary.add(counts);
+        bytes_done += counts.bytes;
+        ++next_to_write;
+        progress.update(next_to_write, bytes_done);
+        changed.notify_all();
+      } catch (const Aborted&) {
+        return;
       } catch (...) {
         std::lock_guard<std::mutex> lock(mutex);
-        failure = std::current_exception();
+        if (!failure) failure = std::current_exception();
+        changed.notify_all();
+        return;
       }
-      finished.input_bytes = finished.counts.bytes;
-      std::lock_guard<std::mutex> lock(mutex);
-      ready.emplace(sequence, std::move(finished));
-      changed.notify_all();
     }
   };
   std::vector<std::thread> workers;
   for (unsigned j = 0; j < jobs; ++j) workers.emplace_back(worker);
-
-  int exit_code = kExitOk;
-  std::size_t bytes_done = 0;
-  if (options.format == "html") {
-    std::string start;
-    write_html_start(start);
-    sink.write(start);
-  }
-  try {
-    for (;;) {
-      Finished finished;
-      {
-        std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] {
-          return failure || ready.count(next_to_write) > 0 || (inputs_done && next_to_write == next_to_take);
-        });
-        if (failure) break;
-        if (ready.count(next_to_write) == 0) break;  // every input written
-        finished = std::move(ready.at(next_to_write));
-        ready.erase(next_to_write);
-        ++next_to_write;
-        changed.notify_all();
-      }
-      sink.write(finished.json);
-      summary.add(finished.counts);
-      if (!finished.ok) exit_code = kExitInputFailed;
-      bytes_done += finished.input_bytes;
-      progress.update(next_to_write, bytes_done);
-    }
-  } catch (...) {
-    std::lock_guard<std::mutex> lock(mutex);
-    failure = std::current_exception();
-    changed.notify_all();
-  }
   {
-    std::lock_guard<std::mutex> lock(mutex);
+    std::unique_lock<std::mutex> lock(mutex);
+    changed.wait(lock, [&] { return failure || (inputs_done && next_to_write == next_to_take); });
     inputs_done = true;
     changed.notify_all();
   }

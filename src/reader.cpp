@@ -178,6 +178,7 @@ std::optional<InputError> read_raw(const std::string& path, std::size_t max_byte
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("unreadable", std::string("cannot open: ") + std::strerror(errno));
+  if (S_ISREG(info.st_mode)) raw.reserve(size);  // no doubling past the file's size
   return read_stream(in, "the input");  // a FIFO, or a file that grew while we read it
 }
 

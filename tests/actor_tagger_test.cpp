@@ -30,7 +30,7 @@ std::string describe(const Document& doc) {
   std::string out;
   for (const Mention& m : doc.mentions) {
     if (!out.empty()) out += " | ";
-    out += std::string(doc.view(m.span)) + "=" + doc.actors[m.actor].id + "/" + m.form;
+    out += std::string(doc.view(m.span)) + "=" + doc.actors[m.actor].id + "/" + std::string(m.form);
   }
   return out;
 }

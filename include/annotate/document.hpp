@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "annotate/span.hpp"
@@ -156,13 +157,15 @@ struct Actor {
 };
 
 /// One place where an actor is named. `form`: name, alias, capital, demonym, adjective,
-/// prefix, surname or abbreviation.
+/// prefix, surname or abbreviation. `form` and `rule_id` view strings owned by the
+/// Annotator's lexicon and cues (or literals), so that a mention costs no allocation: they
+/// are valid while the Annotator that tagged the document lives.
 struct Mention {
   std::size_t actor = 0;  ///< index into Document::actors
   Span span;
   std::size_t sentence = 0;
-  std::string form;
-  std::string rule_id;
+  std::string_view form;
+  std::string_view rule_id;
 };
 
 /// A red-line claim: one per sentence at most.

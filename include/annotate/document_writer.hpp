@@ -4,6 +4,7 @@
 #ifndef ANNOTATE_DOCUMENT_WRITER_HPP_
 #define ANNOTATE_DOCUMENT_WRITER_HPP_
 
+#include <functional>
 #include <string>
 
 #include "annotate/document.hpp"
@@ -13,9 +14,15 @@ namespace annotate {
 
 constexpr const char* kSchema = "annotate/1";
 
+/// Receives a part of a document's JSON while it is being written.
+using OutputDrain = std::function<void(const std::string&)>;
+
 /// Appends the document object and a newline to `out`: one line, or indented with `pretty`.
-/// Every object that covers text carries "text", "span" (code points) and "bytes".
-void write_document(const Document& doc, std::string& out, bool pretty = false);
+/// Every object that covers text carries "text", "span" (code points) and "bytes". With a
+/// `drain`, whenever `out` passes 1 MB it is handed to the drain and cleared, so memory
+/// stays bounded however large the document; what is left at the end stays in `out`.
+void write_document(const Document& doc, std::string& out, bool pretty = false,
+                    const OutputDrain* drain = nullptr);
 
 /// Appends the error object for `path` and a newline to `out`.
 void write_input_error(const std::string& path, const std::optional<std::string>& id,

@@ -16,7 +16,7 @@ namespace annotate {
 /// A name found next to a cue, and the cue kind that found it.
 struct FoundName {
   std::string name;
-  std::string rule_id;  ///< "person.verb" or "person.title"
+  std::string_view rule_id;  ///< "person.verb" or "person.title" (literals)
 };
 
 class PersonFinder {
