@@ -122,19 +122,18 @@ RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& 
     if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
     tagger.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern)});
   });
-  // One pass over each sentence decides whether any anchor is there at all; most sentences
-  // have none, and then no other cue is looked for.
-  std::string anchors;
-  for (const RedlineCue& cue : tagger.cues_) {
-    if (cue.kind == "warn" || cue.kind == "threat_noun" || cue.kind == "idiom" || cue.kind == "line") {
-      anchors += (anchors.empty() ? "(?:" : "|(?:") + cue.pattern->pattern() + ")";
-    }
-  }
+  // One pass of a set over each sentence says which cues occur at all: most sentences have
+  // no anchor cue and are done, and the others run only the cues that occur.
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(false);
-  tagger.anchor_filter_ = std::make_shared<const RE2>(anchors.empty() ? std::string("$^") : anchors, options);
-  if (!tagger.anchor_filter_->ok()) throw Error(name + ": the anchor cues do not combine: " + tagger.anchor_filter_->error());
+  auto set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
+  for (const RedlineCue& cue : tagger.cues_) {
+    std::string error;
+    if (set->Add(cue.pattern->pattern(), &error) < 0) throw Error(name + ": cue " + cue.id + ": " + error);
+  }
+  if (!set->Compile()) throw Error(name + ": the cues do not compile as a set");
+  tagger.cue_set_ = std::move(set);
   return tagger;
 }
 
@@ -143,11 +142,13 @@ RedlineTagger RedlineTagger::load(const std::optional<std::string>& dir) {
   return parse(file.content, file.name);
 }
 
-std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span sentence, const std::string& kind) const {
+std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span sentence, const std::string& kind,
+                                                    const std::vector<bool>* present) const {
   std::vector<Hit> found;
   const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
-  for (const RedlineCue& cue : cues_) {
-    if (cue.kind != kind) continue;
+  for (std::size_t c = 0; c < cues_.size(); ++c) {
+    const RedlineCue& cue = cues_[c];
+    if (cue.kind != kind || (present != nullptr && !(*present)[c])) continue;
     re2::StringPiece match;
     std::size_t position = 0;
     while (position <= piece.size() && cue.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &match, 1)) {
@@ -186,7 +187,20 @@ void RedlineTagger::tag(Document& doc) const {
       }
     } remember{history, groups};
     if (paragraph_kind != ParagraphKind::kBody) continue;
-    if (!RE2::PartialMatch(re2::StringPiece(text.data() + sentence.begin, sentence.size()), *anchor_filter_)) continue;
+    std::vector<int> matched;
+    cue_set_->Match(re2::StringPiece(text.data() + sentence.begin, sentence.size()), &matched);
+    std::vector<bool> present(cues_.size());
+    bool anchored = false;
+    for (int c : matched) {
+      present[static_cast<std::size_t>(c)] = true;
+      const std::string& kind = cues_[static_cast<std::size_t>(c)].kind;
+      anchored = anchored || kind == "warn" || kind == "threat_noun" || kind == "idiom" || kind == "line";
+    }
+    if (!anchored) continue;
+    // Only the cues that occur in this sentence are searched for positions.
+    const auto hits = [&](std::string_view text_view, Span span, const std::string& kind) {
+      return this->hits(text_view, span, kind, span == sentence ? &present : nullptr);
+    };
 
     const std::vector<Hit> lines = hits(text, sentence, "line");
     const std::vector<Hit> warns = hits(text, sentence, "warn");

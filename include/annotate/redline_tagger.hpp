@@ -12,11 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "annotate/document.hpp"
+#include <re2/re2.h>
+#include <re2/set.h>
 
-namespace re2 {
-class RE2;
-}
+#include "annotate/document.hpp"
 
 namespace annotate {
 
@@ -45,10 +44,13 @@ class RedlineTagger {
     const RedlineCue* cue;
     Span span;
   };
-  std::vector<Hit> hits(std::string_view text, Span sentence, const std::string& kind) const;
+  /// The hits of the cues of `kind` in text[sentence], in order; with `present`, only the
+  /// cues it marks (the set found them in this sentence) are searched.
+  std::vector<Hit> hits(std::string_view text, Span sentence, const std::string& kind,
+                        const std::vector<bool>* present = nullptr) const;
 
   std::vector<RedlineCue> cues_;
-  std::shared_ptr<const re2::RE2> anchor_filter_;  ///< any warn, threat_noun, idiom or line cue
+  std::shared_ptr<const re2::RE2::Set> cue_set_;  ///< every cue, to see which occur in a sentence
 };
 
 }  // namespace annotate
