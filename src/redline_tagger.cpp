@@ -81,7 +81,15 @@ std::size_t clause_end(std::string_view text, std::size_t from, std::size_t end)
 Span trim_span(std::string_view text, Span span) {
   span = trim(text, span);
   while (span.end > span.begin && (text[span.end - 1] == '.' || text[span.end - 1] == ',')) --span.end;
-  return trim(text, span);
+  span = trim(text, span);
+  // "nationalize Japanese assets in": a preposition cut from its object is dropped.
+  for (std::string_view word : {" in", " of", " on", " at", " to", " for", " the", " a", " and", " by"}) {
+    if (span.size() > word.size() && text.substr(span.end - word.size(), word.size()) == word) {
+      span.end -= word.size();
+      break;
+    }
+  }
+  return span;
 }
 
 // The next word starting at or after `from`.
@@ -117,7 +125,10 @@ RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& 
     if (kKinds.count(fields[0]) == 0) throw Error(where + "unknown kind '" + std::string(fields[0]) + "'");
     RE2::Options options;
     options.set_log_errors(false);
-    options.set_case_sensitive(fields[0] != "condition" && fields[0] != "threat_noun" ? false : true);
+    // Most cues ignore case; these need capitals or lowercase: "Should Seoul ...",
+    // "Moscow's threats", "by deploying" (not "by Beijing").
+    options.set_case_sensitive(fields[0] == "condition" || fields[0] == "threat_noun" || fields[0] == "trigger_marker" ||
+                               fields[0] == "hedge");  // "In May" is no hedge
     auto pattern = std::make_shared<const RE2>(re2::StringPiece(fields[2].data(), fields[2].size()), options);
     if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
     tagger.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern)});
@@ -216,6 +227,18 @@ void RedlineTagger::tag(Document& doc) const {
     // Seoul"), not in "an early warning system" or "makes it more threatening".
     auto real_warn = [&](const Hit& hit) {
       const std::string_view word = hit.span.of(text);
+      // "No Chinese official has threatened ...": a negated subject negates the claim.
+      if (text.substr(sentence.begin, 3) == "No " && clause_end(text, sentence.begin, sentence.end) > hit.span.begin) {
+        return false;
+      }
+      // "more threatening to Seoul": an adjective after a degree word.
+      for (std::string_view degree : {"more ", "most ", "less ", "very ", "so ", "too ", "as "}) {
+        const std::size_t at = hit.span.begin - std::min(hit.span.begin - sentence.begin, degree.size());
+        if (hit.span.begin >= sentence.begin + degree.size() && text.substr(at, degree.size()) == degree &&
+            (at == sentence.begin || text[at - 1] == ' ')) {  // "more", not the end of "has"
+          return false;
+        }
+      }
       if (word.size() < 4 || word.substr(word.size() - 3) != "ing") return !negated_before(hit.span.begin);
       const std::string_view next = word_at(text, hit.span.end, sentence.end);
       const bool actor_next = std::any_of(groups.begin(), groups.end(), [&](const Group& g) {
@@ -231,7 +254,16 @@ void RedlineTagger::tag(Document& doc) const {
     std::string kind;
     const std::vector<Hit> not_crosses = hits(text, sentence, "not_cross");
     const std::vector<Hit> crosses = hits(text, sentence, "cross");
-    if (!lines.empty() && (!crosses.empty() || !not_crosses.empty())) {
+    // "warned Biden against crossing red lines": the crossing is what the warning is about.
+    const auto warn_before_line = std::find_if(warns.begin(), warns.end(), [&](const Hit& w) {
+      return !lines.empty() && w.span.end <= lines.front().span.begin &&
+             text.substr(w.span.end, lines.front().span.begin - w.span.end).find(" against ") != std::string_view::npos;
+    });
+    // "Turnout crossed the 60 percent threshold": a threshold or a plain line is a red line
+    // only where some actor is involved; "red lines" and "the point of no return" always are.
+    const bool line_counts = !lines.empty() && (!groups.empty() || lines.front().cue->id == "line.red" ||
+                                                 lines.front().cue->id == "line.no_return");
+    if (line_counts && (!crosses.empty() || !not_crosses.empty()) && warn_before_line == warns.end()) {
       kind = "line";
       const Hit& line = lines.front();
       claim.cues.push_back(line.span);
@@ -279,6 +311,7 @@ void RedlineTagger::tag(Document& doc) const {
     const Hit* condition = nullptr;
     for (const Hit& c : conditions) {
       if (claim.status == "not_crossed") break;
+      if (c.span.of(text).find("nything") != std::string_view::npos) continue;  // "If anything, ..."
       if (c.span.begin < clause_end(text, anchor->end, sentence.end)) {
         condition = &c;
         break;
@@ -286,10 +319,17 @@ void RedlineTagger::tag(Document& doc) const {
     }
     if (condition != nullptr) {
       claim.status = "conditional";
+      // The condition's first word is the cue; what follows it is the trigger ("Should
+      // Seoul deploy ..." matches into "Seoul", hence the space).
+      std::size_t start = text.substr(0, condition->span.end).find(' ', condition->span.begin);
+      start = start == std::string_view::npos ? condition->span.end : start + 1;
+      if (text.substr(condition->span.begin, 2) == "In" || text.substr(condition->span.begin, 2) == "in") {
+        start = condition->span.end;  // "in case"
+      }
       const std::size_t end = kind == "line" && anchor->begin > condition->span.end
                                   ? std::max(claim.cues.back().end, anchor->end)
-                                  : clause_end(text, condition->span.end, sentence.end);
-      claim.trigger = trim_span(text, Span{condition->span.end, end});
+                                  : clause_end(text, start, sentence.end);
+      claim.trigger = trim_span(text, Span{start, end});
     }
 
     // Roles.
@@ -310,7 +350,7 @@ void RedlineTagger::tag(Document& doc) const {
     auto find_reference = [&](std::size_t from, std::size_t to) -> std::optional<std::pair<std::size_t, std::string_view>> {
       static constexpr std::string_view kReferences[] = {"its two allies", "their allies", "its allies", "the two",
                                                          "they", "They", "them", "it", "It", "both", "Both",
-                                                         "their", "Their", "its", "Its"};
+                                                         "their", "Their", "its", "Its", "He", "he", "She", "she"};
       std::optional<std::pair<std::size_t, std::string_view>> best;
       for (std::string_view reference : kReferences) {
         for (std::size_t at = text.substr(0, to).find(reference, from); at != std::string_view::npos && at < to;
@@ -330,7 +370,8 @@ void RedlineTagger::tag(Document& doc) const {
     // inside one, the object before it ("differentiated Seoul from Tokyo, suggesting that
     // it"), else its subject; plural references want two actors or more.
     auto resolve = [&](std::size_t at, std::string_view reference, const std::vector<std::size_t>& exclude) {
-      const bool plural = reference != "it" && reference != "It" && reference != "its" && reference != "Its";
+      const bool plural = reference != "it" && reference != "It" && reference != "its" && reference != "Its" &&
+                          reference != "He" && reference != "he" && reference != "She" && reference != "she";
       const bool states_only = reference.find("allies") != std::string_view::npos || reference == "the two";
       const std::size_t wanted = plural ? 2 : 1;
       auto usable = [&](const Group& g) {
@@ -363,6 +404,18 @@ void RedlineTagger::tag(Document& doc) const {
       }
       return std::vector<std::size_t>{};
     };
+    auto anchor_clause_end_of = [&](std::size_t from) { return clause_end(text, from, sentence.end); };
+    // The word ending just before text[at] (spaces skipped), or an empty view.
+    auto word_before_at = [&](std::size_t at) {
+      while (at > sentence.begin && text[at - 1] == ' ') --at;
+      std::size_t start = at;
+      while (start > sentence.begin && text[start - 1] != ' ') --start;
+      return text.substr(start, at - start);
+    };
+    auto anchor_clause_begin_of = [&](std::size_t at) {
+      while (at > sentence.begin && text[at - 1] != ',' && text[at - 1] != ';') --at;
+      return at;
+    };
     auto near_before = [&](std::size_t words) -> const Group* {
       return before != nullptr && words_between(text, before->span.end, anchor->begin) <= words ? before : nullptr;
     };
@@ -375,7 +428,31 @@ void RedlineTagger::tag(Document& doc) const {
       if (reference && words_between(text, reference->first, anchor->begin) <= 4) {
         return resolve(reference->first, reference->second, {});
       }
-      if (const Group* g = near_before(words)) return g->actors;
+      if (const Group* g = near_before(words)) {
+        // "the Japanese ambassador", "of the United States", "Economists in Seoul": objects
+        // and modifiers, not the subject.
+        // "summoned the Japanese ambassador" is an object; "If the ROK worsens" is a subject.
+        bool determiner_object = false;
+        for (std::string_view determiner : {"the ", "a "}) {
+          if (g->span.begin < sentence.begin + determiner.size() ||
+              text.substr(g->span.begin - determiner.size(), determiner.size()) != determiner) {
+            continue;
+          }
+          const std::size_t before_determiner = g->span.begin - determiner.size();
+          const std::string_view previous = word_before_at(before_determiner);
+          determiner_object = !previous.empty() && previous != "If" && previous != "if" && previous != "When" &&
+                              previous != "when" && previous != "and" && previous != "but" && previous != "that" &&
+                              previous != "Unless" && previous != "unless" && previous.back() != ',';
+        }
+        const bool next_to_verb = words_between(text, g->span.end, anchor->begin) <= 2;  // "the Chinese have warned"
+        const bool object = !next_to_verb && (after_preposition(text, g->span.begin, sentence.begin) || determiner_object);
+        if (!object) return g->actors;
+        if (!groups.empty() && &groups.front() != g && groups.front().span.end <= anchor->begin &&
+            !after_preposition(text, groups.front().span.begin, sentence.begin)) {
+          return groups.front().actors;
+        }
+        return {};
+      }
       // "They positively cite ... as teaching Seoul a lesson": a pronoun opening the sentence.
       if (const auto opening = find_reference(sentence.begin, std::min(anchor->begin, sentence.begin + 6));
           opening && opening->first == sentence.begin) {
@@ -394,11 +471,66 @@ void RedlineTagger::tag(Document& doc) const {
     if (kind == "line") {
       // The one crossing (or not) is the subject; whoever drew the line is named elsewhere.
       claim.targets = subject(6);
-      for (const Group& g : groups) {  // named elsewhere, and not as a preposition's object
-        if ((claim.trigger && claim.trigger->contains(g.span)) || after_preposition(text, g.span.begin, sentence.begin)) {
-          continue;
+      // "the joint drills of Washington and Seoul had crossed": the crossers inside the subject.
+      if (const Group* g = near_before(6); g && claim.targets.empty() == false && g->actors != claim.targets &&
+                                           text.substr(g->span.begin >= 3 ? g->span.begin - 3 : 0, 3) == "of ") {
+        claim.targets = g->actors;
+      }
+      // "the point of no return for Seoul"
+      const std::size_t for_at = text.substr(0, sentence.end).find(" for ", claim.cues.back().end);
+      if (claim.targets.empty() && for_at != std::string_view::npos) {
+        for (const Group& g : groups) {
+          if (g.span.begin == for_at + 5) claim.targets = g.actors;
         }
-        if (g.span.end <= anchor->begin && &g != &groups.front()) continue;
+      }
+      // "no red line has been crossed by Tokyo"
+      const std::size_t by = text.substr(0, sentence.end).find(" by ", anchor->begin);
+      if (claim.targets.empty() && by != std::string_view::npos) {
+        for (const Group& g : groups) {
+          if (g.span.begin == by + 4) claim.targets = g.actors;
+        }
+      }
+      // Whoever drew the line: the sentence's subject when it is not the one crossing
+      // ("Beijing and Moscow ... suggesting that it could stay short"), the subject of the
+      // main clause after a condition, or an actor introducing a clause after the line
+      // ("the threshold that Chinese and Russians had indicated", "but Russia should").
+      const std::size_t condition_end =
+          condition != nullptr ? clause_end(text, condition->span.end, sentence.end) : sentence.begin;
+      const Group* main_subject = nullptr;  // the first actor after the condition's clause
+      for (const Group& g : groups) {
+        if (condition != nullptr && g.span.begin >= condition_end && !without(g.actors, claim.targets).empty()) {
+          main_subject = &g;
+          break;
+        }
+      }
+      const std::size_t anchor_clause_end = clause_end(text, anchor->end, sentence.end);
+      for (const Group& g : groups) {
+        const bool first = &g == &groups.front() && g.span.end <= anchor->begin &&
+                           words_between(text, sentence.begin, g.span.begin) <= 3 &&
+                           !after_preposition(text, g.span.begin, sentence.begin);
+        const bool after_condition = &g == main_subject;
+        // "Washington’s red line": the line's owner.
+        const std::string_view rest = text.substr(g.span.end, std::min<std::size_t>(8, sentence.end - g.span.end));
+        const bool owner = g.span.end <= claim.cues.back().end &&
+                           (rest.rfind("\xE2\x80\x99s ", 0) == 0 || rest.rfind("'s ", 0) == 0) &&
+                           words_between(text, g.span.end, claim.cues.back().begin) <= 3;
+        // "..., a Kremlin spokesman told reporters": a speaker after the claim's clause;
+        // "Kim Jong-un said the drills had crossed ...": a speaker before "said".
+        const bool speaker = g.span.begin > anchor_clause_end ||
+                             (g.span.end < anchor->begin && text.substr(g.span.end, 6) == " said ");
+        // "the threshold Beijing set in 2017": the actor right after the line.
+        const bool right_after_line = g.span.begin >= claim.cues.back().end &&
+                                      words_between(text, claim.cues.back().end, g.span.begin) <= 1 &&
+                                      !after_preposition(text, g.span.begin, sentence.begin);
+        bool introduces_clause = false;
+        if (g.span.begin > anchor->end) {
+          std::size_t stop = g.span.begin;
+          while (stop > sentence.begin && text[stop - 1] == ' ') --stop;
+          for (std::string_view word : {"that", "which", "by", "but"}) {
+            introduces_clause = introduces_clause || (stop >= word.size() && text.substr(stop - word.size(), word.size()) == word);
+          }
+        }
+        if (!first && !after_condition && !introduces_clause && !owner && !speaker && !right_after_line) continue;
         for (std::size_t a : without(g.actors, claim.targets)) {
           if (std::find(claim.warners.begin(), claim.warners.end(), a) == claim.warners.end()) claim.warners.push_back(a);
         }
@@ -412,10 +544,12 @@ void RedlineTagger::tag(Document& doc) const {
           break;
         }
       }
-    } else if (kind == "idiom" && first_cue != "idiom.lesson") {
+    } else if (kind == "idiom" && (first_cue == "idiom.price" || first_cue == "idiom.regret")) {
       // "Seoul had to pay a price", "those who bet against China will regret it": the subject
       // is the target; the warner is whoever the sentence or the one before puts forward.
-      claim.targets = subject(8);
+      claim.targets = near_before(8) != nullptr && after_preposition(text, before->span.begin, sentence.begin)
+                          ? std::vector<std::size_t>{}  // "those who bet against China will regret it"
+                          : subject(8);
       if (const auto reference = find_reference(sentence.begin, anchor->begin)) {
         claim.warners = resolve(reference->first, reference->second, claim.targets);
       }
@@ -452,12 +586,22 @@ void RedlineTagger::tag(Document& doc) const {
       }
       if (kind == "idiom") claim.targets = without(inside, claim.warners);
       if (const Group* g = near_after(4); g && claim.targets.empty()) claim.targets = without(g->actors, claim.warners);
+      if (claim.targets.empty()) {  // "threatened a nuclear strike against the United States"
+        const std::size_t against = text.substr(0, anchor_clause_end_of(anchor->end)).find(" against ", anchor->end);
+        for (const Group& g : groups) {
+          if (against != std::string_view::npos && g.span.begin > against &&
+              words_between(text, against + 9, g.span.begin) <= 2) {
+            claim.targets = without(g.actors, claim.warners);
+            break;
+          }
+        }
+      }
       if (claim.targets.empty() && object_reference) {
         claim.targets = resolve(object_reference->first, object_reference->second, claim.warners);
       }
       if (claim.targets.empty() && kind == "warn") {
         for (const Group& g : groups) {  // "Blaming ... Seoul and Tokyo, Chinese ... warned"
-          if (g.span.end <= anchor->begin) {
+          if (g.span.end <= anchor->begin && !after_preposition(text, g.span.begin, sentence.begin)) {
             for (std::size_t a : without(g.actors, claim.warners)) {
               if (std::find(claim.targets.begin(), claim.targets.end(), a) == claim.targets.end()) claim.targets.push_back(a);
             }
@@ -466,6 +610,35 @@ void RedlineTagger::tag(Document& doc) const {
       }
     }
     if (kind != "line" && claim.warners.empty() && claim.targets.empty()) continue;  // "warned about the weather"
+    // "If Tokyo sends troops to Taiwan, China will respond with force": the one warned is
+    // the subject of the condition.
+    if (claim.targets.empty() && claim.trigger && kind != "line") {
+      for (const Group& g : groups) {
+        if (claim.trigger->contains(g.span)) {
+          claim.targets = without(g.actors, claim.warners);
+          break;
+        }
+      }
+    }
+
+    // What follows "would": after a light verb its object ("would lead to war", "would come
+    // at a cost"), else the verb phrase itself ("would sever ties", "would cost it dearly").
+    auto after_modal = [&](std::size_t modal, std::size_t modal_length, std::size_t stop) -> std::optional<Span> {
+      std::size_t verb_end = modal + modal_length;
+      while (verb_end < stop && text[verb_end] != ' ') ++verb_end;
+      const std::string_view verb = text.substr(modal + modal_length, verb_end - modal - modal_length);
+      bool light = false;
+      for (std::string_view word : {"lead", "come", "bring", "invite", "make", "prompt", "trigger", "mean", "result",
+                                    "provoke", "draw"}) {
+        light = light || verb == word;
+      }
+      Span consequence = trim_span(text, Span{light ? verb_end : modal + modal_length, stop});
+      for (std::string_view preposition : {"to ", "at ", "in "}) {
+        if (light && consequence.of(text).rfind(preposition, 0) == 0) consequence.begin += preposition.size();
+      }
+      if (consequence.empty()) return std::nullopt;
+      return trim_span(text, consequence);
+    };
 
     // Trigger: what would cross the line.
     if (!claim.trigger && kind != "line") {
@@ -475,33 +648,210 @@ void RedlineTagger::tag(Document& doc) const {
         claim.trigger = trim_span(text, Span{start, clause_end(text, start, sentence.end)});
         break;
       }
-      // "warned Japan that deploying US missiles would prompt countermeasures"
+      // "warned Japan that deploying US missiles would prompt countermeasures": the
+      // that-clause's subject is the trigger and what follows its modal the consequence.
       const std::size_t that = text.substr(0, sentence.end).find(" that ", anchor->end);
-      if (!claim.trigger && that != std::string_view::npos && words_between(text, anchor->end, that) <= 4) {
-        const std::string_view next = word_at(text, that + 6, sentence.end);
-        if (next.size() > 4 && next.substr(next.size() - 3) == "ing") {
-          std::size_t stop = clause_end(text, that + 6, sentence.end);
-          for (std::string_view modal : {" would ", " will ", " could ", " might "}) {
-            stop = std::min(stop, std::min(text.substr(0, stop).find(modal, that + 6), stop));
+      if (!claim.trigger && that != std::string_view::npos && words_between(text, anchor->end, that) <= 6) {
+        const std::size_t clause_stop = clause_end(text, that + 6, sentence.end);
+        std::size_t modal = std::string_view::npos;
+        std::size_t modal_length = 0;
+        for (std::string_view word : {" would ", " will ", " could ", " might "}) {
+          const std::size_t at = text.substr(0, clause_stop).find(word, that + 6);
+          if (at != std::string_view::npos && at < modal) {
+            modal = at;
+            modal_length = word.size();
           }
-          claim.trigger = trim_span(text, Span{that + 6, stop});
+        }
+        std::size_t start = that + 6;
+        for (std::string_view obligation : {" should not ", " must not ", " should ", " must "}) {
+          const std::size_t at = text.substr(0, clause_stop).find(obligation, that + 6);
+          if (at != std::string_view::npos && words_between(text, that + 6, at) <= 1) {
+            start = at + obligation.size();  // "that it should not join the alliance"
+            modal = std::string_view::npos;
+            break;
+          }
+        }
+        const std::size_t stop = modal != std::string_view::npos ? modal : clause_stop;
+        const std::string_view first = word_at(text, start, sentence.end);
+        const bool pronoun = first == "it" || first == "they" || first == "he" || first == "she";
+        // "warned that Japan would pay a price": an actor as the subject is the one warned.
+        const Span candidate = trim_span(text, Span{start, stop});
+        bool just_an_actor = false;
+        for (const Group& g : groups) {
+          if (g.span.begin <= candidate.begin && candidate.end <= g.span.end) {
+            just_an_actor = true;
+            if (claim.targets.empty()) claim.targets = without(g.actors, claim.warners);
+          }
+        }
+        if (stop > start && !just_an_actor && !(pronoun && modal != std::string_view::npos)) claim.trigger = candidate;
+        if (modal != std::string_view::npos) {
+          if (auto consequence = after_modal(modal, modal_length, clause_stop)) claim.consequence = consequence;
         }
       }
-    } else if (!claim.trigger && kind == "line" && claim.status == "crossed") {
-      claim.trigger = Span{claim.cues.front().begin, claim.cues.back().end};
+    }
+    if (kind == "line") {
+      // "Moscow’s red line on lethal arms": what the line is about is what would cross it.
+      const Span& line_cue = claim.cues.back();
+      if (text.substr(line_cue.end, 4) == " on ") {
+        const Span about = trim_span(text, Span{line_cue.end + 4, clause_end(text, line_cue.end + 4, sentence.end)});
+        if (claim.trigger && claim.status == "conditional" && claim.trigger->end <= line_cue.end) {
+          claim.trigger = Span{claim.trigger->begin, about.end};
+        } else if (!claim.trigger) {
+          claim.trigger = about;
+        }
+      }
+      // "By sending tanks to Ukraine, Berlin crossed a line": the fronted means.
+      if (!claim.trigger && text.substr(sentence.begin, 3) == "By ") {
+        claim.trigger = trim_span(text, Span{sentence.begin + 3, clause_end(text, sentence.begin + 3, sentence.end)});
+      }
+    }
+    if (!claim.trigger && kind == "line" && claim.status == "crossed") {
+      // "crossed a red line by flying drones over the capital", "... when it allowed ..."
+      for (std::string_view marker : {" by ", " when ", " with "}) {
+        const std::size_t at = text.substr(0, sentence.end).find(marker, claim.cues.back().end);
+        if (at != std::string_view::npos && at < clause_end(text, claim.cues.back().end, sentence.end) + 1) {
+          claim.trigger = trim_span(text, Span{at + marker.size(), clause_end(text, at + marker.size(), sentence.end)});
+          break;
+        }
+      }
+    }
+    if (!claim.trigger && kind == "line" && claim.status == "crossed") {
+      // "North Korea’s satellite launch may have crossed ...", "the joint drills of
+      // Washington and Seoul had crossed ...": a subject that is not just an actor.
+      std::size_t start = anchor_clause_begin_of(anchor->begin);
+      const std::size_t that = text.substr(0, anchor->begin).rfind(" that ");
+      if (that != std::string_view::npos && that >= start) start = that + 6;
+      const std::size_t said = text.substr(0, anchor->begin).rfind(" said ");
+      if (said != std::string_view::npos && said >= start) start = said + 6;
+      Span subject_phrase = trim(text, Span{start, anchor->begin});
+      for (std::string_view aux : {" may have", " might have", " could have", " has", " have", " had", " is", " was",
+                                   " has been", " had been"}) {
+        const std::string_view phrase = subject_phrase.of(text);
+        if (phrase.size() > aux.size() && phrase.substr(phrase.size() - aux.size()) == aux) subject_phrase.end -= aux.size();
+      }
+      for (const Group& g : groups) {  // drop a leading possessive owner: "North Korea’s"
+        if (g.span.begin == subject_phrase.begin) {
+          const std::string_view rest = text.substr(g.span.end, 4);
+          if (rest.rfind("\xE2\x80\x99s", 0) == 0 || rest.rfind("'s", 0) == 0) {
+            subject_phrase.begin = g.span.end + (rest[0] == '\'' ? 2 : 4);
+          } else if (g.span.end >= subject_phrase.end) {
+            subject_phrase.begin = subject_phrase.end;  // the subject is just the actor
+          }
+        }
+      }
+      subject_phrase = trim_span(text, subject_phrase);
+      // A noun phrase ("the joint drills of ...", "satellite launch"), not an actor with an
+      // adverb ("Perhaps Tokyo has already").
+      const std::string_view phrase = subject_phrase.of(text);
+      const bool noun_phrase = !phrase.empty() && (std::islower(static_cast<unsigned char>(phrase[0])) ||
+                                                   phrase.rfind("The ", 0) == 0 || phrase.rfind("A ", 0) == 0);
+      if (noun_phrase && words_between(text, subject_phrase.begin, subject_phrase.end) >= 2) claim.trigger = subject_phrase;
+    }
+    if (!claim.trigger && kind == "line" && claim.status == "crossed") {
+      Span all = claim.cues.front();
+      for (const Span& cue : claim.cues) all = Span{std::min(all.begin, cue.begin), std::max(all.end, cue.end)};
+      claim.trigger = all;
     }
 
-    // Consequence: a consequence word after the anchor, or the infinitive of "threatened to".
+    // Consequence: the infinitive or object of "threatened" ("threatened to cut off
+    // electricity to Iraq", "threatened a nuclear strike"), else a consequence word after the
+    // anchor, else one before it ("Russia could nationalize ..., Moscow warned").
     std::string_view after_anchor = text.substr(anchor->end, sentence.end - anchor->end);
-    if (kind == "warn" && after_anchor.rfind(" to ", 0) == 0) {
-      const std::size_t start = anchor->end + 4;
-      claim.consequence = trim_span(text, Span{start, clause_end(text, start, sentence.end)});
-    } else {
-      for (const Hit& c : hits(text, sentence, "consequence")) {
-        if (c.span.begin < anchor->begin && kind != "line") continue;
-        if (claim.trigger && claim.trigger->contains(c.span)) continue;
-        claim.consequence = trim_span(text, c.span);
+    const std::string_view anchor_word = anchor->of(text);
+    const bool threaten = kind == "warn" && anchor_word.size() >= 8 && (anchor_word.substr(0, 8) == "threaten" ||
+                                                                        anchor_word.substr(0, 8) == "Threaten");
+    // "threatened on Monday to sanction ...": time words may stand before the infinitive.
+    std::size_t infinitive = std::string_view::npos;
+    for (std::string_view filler : {"", " today", " again", " repeatedly", " publicly", " on Monday", " on Tuesday",
+                                    " on Wednesday", " on Thursday", " on Friday", " on Saturday", " on Sunday",
+                                    " this week", " last week", " yesterday", " once more"}) {
+      if (after_anchor.rfind(std::string(filler) + " to ", 0) == 0) infinitive = anchor->end + filler.size() + 4;
+    }
+    // The consequence ends where the reason starts ("... over unpaid gas bills").
+    auto consequence_end = [&](std::size_t start) {
+      std::size_t stop = clause_end(text, start, sentence.end);
+      for (std::string_view marker : {" over ", " after ", " if ", " unless ", " should ", " as ", " because ",
+                                      " in response to ", " for ", " from "}) {
+        stop = std::min(stop, std::min(text.substr(0, stop).find(marker, start), stop));
+      }
+      return stop;
+    };
+    if (kind == "warn" && infinitive != std::string_view::npos) {
+      claim.consequence = trim_span(text, Span{infinitive, consequence_end(infinitive)});
+    } else if (threaten && !after_anchor.empty() && near_after(0) == nullptr) {
+      std::size_t stop = clause_end(text, anchor->end, sentence.end);
+      for (std::string_view preposition : {" against ", " on ", " over ", " with ", " if ", " unless ", " for "}) {
+        stop = std::min(stop, std::min(text.substr(0, stop).find(preposition, anchor->end), stop));
+      }
+      claim.consequence = trim_span(text, Span{anchor->end, stop});
+    }
+    if (!claim.consequence && kind == "warn") {
+      // "warned Manila of serious consequences over ...", "threatened China with tariffs":
+      // what the warning was of, right after the one warned.
+      const std::size_t target_end = near_after(2) != nullptr ? near_after(2)->span.end : anchor->end;
+      std::size_t of = text.substr(0, consequence_end(anchor->end) + 1).find(threaten ? " with " : " of ", target_end);
+      if (of != std::string_view::npos && words_between(text, target_end, of) <= 1) {
+        of += threaten ? 2 : 0;  // " with " is two bytes longer than " of "
+        const Span phrase = trim_span(text, Span{of + 4, consequence_end(of + 4)});
+        if (!phrase.empty() && phrase.size() < 80) claim.consequence = phrase;
+      }
+    }
+    if (!claim.consequence && kind == "warn") {
+      // "warned Seoul ... that it would sever ties if ...": the modal's phrase.
+      const std::size_t stop = clause_end(text, anchor->end, sentence.end);
+      for (std::string_view word : {" would ", " will "}) {
+        const std::size_t at = text.substr(0, stop).find(word, anchor->end);
+        if (at == std::string_view::npos) continue;
+        std::size_t end = stop;
+        for (std::string_view marker : {" if ", " unless ", " should "}) {
+          end = std::min(end, std::min(text.substr(0, end).find(marker, at), end));
+        }
+        claim.consequence = after_modal(at, word.size(), end);
         break;
+      }
+    }
+    if (!claim.consequence) {
+      const std::vector<Hit> consequences = hits(text, sentence, "consequence");
+      for (int pass = 0; pass < 2 && !claim.consequence; ++pass) {
+        for (const Hit& c : consequences) {
+          const bool follows = c.span.begin >= anchor->end || kind == "line";
+          if (follows != (pass == 0)) continue;
+          if (claim.trigger && claim.trigger->contains(c.span)) continue;
+          claim.consequence = trim_span(text, c.span);
+          break;
+        }
+      }
+    }
+    if (kind == "idiom" && (first_cue == "idiom.retaliate" || !claim.consequence)) {
+      // "will respond with force": the phrase without its modal is the consequence.
+      Span phrase = *anchor;
+      const std::size_t space = text.substr(0, anchor->end).find(' ', anchor->begin);
+      if (first_cue == "idiom.retaliate" && space != std::string_view::npos) phrase.begin = space + 1;
+      claim.consequence = phrase;
+    }
+    // News style: "threatened ... over unpaid gas bills", "... after the Speaker's visit".
+    if (!claim.trigger && kind != "line") {
+      const std::size_t from = claim.consequence ? std::max(claim.consequence->end, anchor->end) : anchor->end;
+      std::size_t best = std::string_view::npos;
+      std::size_t length = 0;
+      for (std::string_view marker : {" over ", " after ", " as ", " because of ", " in response to ", " for "}) {
+        const std::size_t at = text.substr(0, sentence.end).find(marker, from);
+        if (at != std::string_view::npos && at < best) {
+          best = at;
+          length = marker.size();
+        }
+      }
+      if (best != std::string_view::npos && best < clause_end(text, from, sentence.end)) {
+        claim.trigger = trim_span(text, Span{best + length, clause_end(text, best + length, sentence.end)});
+      }
+    }
+    // "threatened to cut off electricity to Iraq": the one threatened is in the consequence.
+    if (claim.targets.empty() && claim.consequence) {
+      for (const Group& g : groups) {
+        if (claim.consequence->contains(g.span)) {
+          claim.targets = without(g.actors, claim.warners);
+          break;
+        }
       }
     }
     if (kind == "noun" && !claim.consequence) {
@@ -514,8 +864,23 @@ void RedlineTagger::tag(Document& doc) const {
     if (claim.consequence && claim.consequence->empty()) claim.consequence.reset();
     if (claim.trigger && claim.trigger->empty()) claim.trigger.reset();
 
-    // "their dire warnings ahead of the summit" names no one warned and nothing threatened.
-    if (kind == "noun" && claim.targets.empty() && !claim.consequence) continue;
+    // "avoided crossing the line that would invite Chinese economic retaliation": whoever
+    // would retaliate drew the line.
+    if (kind == "line" && claim.consequence) {
+      for (const Group& g : groups) {
+        if (!claim.consequence->contains(g.span)) continue;
+        for (std::size_t a : without(g.actors, claim.targets)) {
+          if (std::find(claim.warners.begin(), claim.warners.end(), a) == claim.warners.end()) claim.warners.push_back(a);
+        }
+      }
+    }
+    // "their dire warnings ahead of the summit" names no one warned and nothing threatened;
+    // "Cyber threats to Japanese utilities" names no one threatening.
+    const bool aimed = anchor->of(text).find("against") != std::string_view::npos ||
+                       anchor->of(text).find("aimed") != std::string_view::npos;
+    if (kind == "noun" && ((claim.targets.empty() && !claim.consequence && !aimed) || claim.warners.empty())) continue;
+    // "Officials in Tokyo warned about the weather": nobody warned, nothing threatened.
+    if (kind == "warn" && claim.targets.empty() && !claim.consequence) continue;
 
     // CAMEO from the consequence; hedges anywhere in the sentence but the trigger.
     if (claim.consequence) {
@@ -526,8 +891,21 @@ void RedlineTagger::tag(Document& doc) const {
         }
       }
     }
+    // A hedge governs the claim when it stands in the anchor's clause or in the consequence
+    // ("Russia could nationalize ..., Moscow warned"), not in an aside ("in what may have
+    // been its sharpest statement") or in the trigger.
+    std::size_t anchor_clause_begin = anchor->begin;
+    while (anchor_clause_begin > sentence.begin && text[anchor_clause_begin - 1] != ',' &&
+           text[anchor_clause_begin - 1] != ';') {
+      --anchor_clause_begin;
+    }
+    const std::size_t anchor_clause_stop = clause_end(text, anchor->end, sentence.end);
     for (const Hit& h : hits(text, sentence, "hedge")) {
-      if (!(claim.trigger && claim.trigger->contains(h.span))) claim.modality = "hedged";
+      if (claim.trigger && claim.trigger->contains(h.span)) continue;
+      const bool in_clause = h.span.begin >= anchor_clause_begin && h.span.end <= anchor_clause_stop;
+      const bool in_consequence = claim.consequence && h.span.begin + 40 >= claim.consequence->begin &&
+                                  h.span.end <= claim.consequence->end;
+      if (in_clause || in_consequence) claim.modality = "hedged";
     }
     claim.date = sentence_date;
     claim.rule_id = "redline." + kind;
