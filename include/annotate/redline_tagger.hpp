@@ -51,6 +51,7 @@ class RedlineTagger {
 
   std::vector<RedlineCue> cues_;
   std::shared_ptr<const re2::RE2::Set> cue_set_;  ///< every cue, to see which occur in a sentence
+  std::shared_ptr<const re2::RE2> anchor_filter_;  ///< any anchor cue at all, checked first
 };
 
 }  // namespace annotate
