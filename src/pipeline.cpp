@@ -54,17 +54,20 @@ class OutputSink {
     }
   }
 
+  // Writes through stdio's buffer; commit() (or the end of the run for stdout) flushes.
   void write(const std::string& bytes) {
-    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size() ||
-        std::fflush(file_) != 0) {
-      throw Error((path_.empty() ? std::string("stdout") : path_) +
-                      ": write failed: " + std::strerror(errno),
-                  kExitInputFailed);
-    }
+    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) fail();
+  }
+
+  void flush() {
+    if (std::fflush(file_) != 0) fail();
   }
 
   void commit() {
-    if (file_ == stdout) return;
+    if (file_ == stdout) {
+      flush();
+      return;
+    }
     const bool closed = std::fclose(file_) == 0;
     file_ = nullptr;
     if (!closed || std::rename(temporary_.c_str(), path_.c_str()) != 0) {
@@ -75,6 +78,11 @@ class OutputSink {
   }
 
  private:
+  [[noreturn]] void fail() const {
+    throw Error((path_.empty() ? std::string("stdout") : path_) + ": write failed: " + std::strerror(errno),
+                kExitInputFailed);
+  }
+
   std::string path_;
   std::string temporary_;
   std::FILE* file_ = nullptr;
@@ -158,6 +166,13 @@ bool annotate_input(const InputItem& item, const Annotator& annotator, const Run
 
 namespace {
 
+// One input's output and what it adds to the summary, waiting for its turn to be written.
+struct Finished {
+  std::string json;
+  DocumentCounts counts;
+  bool ok = true;
+};
+
 // Progress on stderr: files done, throughput and time left, redrawn at most five times a
 // second, and only where a person is watching.
 class Progress {
@@ -211,7 +226,7 @@ int run(const RunOptions& options) {
   // Workers annotate ahead, at most `window` documents past the one being written; each
   // writes its own document when every earlier one is written, streaming a large one in
   // parts, so output keeps input order and memory stays bounded by the window.
-  const std::size_t window = 2 * static_cast<std::size_t>(jobs);
+  const std::size_t window = 8 * static_cast<std::size_t>(jobs);
   std::mutex mutex;
   std::condition_variable changed;
   std::size_t next_to_take = 0;
@@ -227,6 +242,25 @@ int run(const RunOptions& options) {
     write_html_start(start);
     sink.write(start);
   }
+
+  std::map<std::size_t, Finished> ready;  // finished documents waiting for their turn
+  // REQUIRES: `mutex` held. Counts a written document and passes the turn on.
+  auto commit = [&](const Finished& done) {
+    if (!done.ok) exit_code = kExitInputFailed;
+    summary.add(done.counts);
+    bytes_done += done.counts.bytes;
+    ++next_to_write;
+    progress.update(next_to_write, bytes_done);
+  };
+  // REQUIRES: `mutex` held. Writes the queued documents that are next in line.
+  auto flush_ready = [&]() {
+    for (auto it = ready.find(next_to_write); it != ready.end(); it = ready.find(next_to_write)) {
+      sink.write(it->second.json);
+      commit(it->second);
+      ready.erase(it);
+    }
+    changed.notify_all();
+  };
 
   auto worker = [&]() {
     for (;;) {
@@ -252,27 +286,32 @@ int run(const RunOptions& options) {
         item = std::move(*next);
         sequence = next_to_take++;
       }
-      DocumentCounts counts;
-      std::string out;
+      // A document whose JSON stays under the drain size is queued whole and written in
+      // order by whichever worker finds it next in line; a larger one waits for its turn at
+      // its first drain and then streams, so that no document is held whole in memory.
+      Finished finished;
       bool my_turn = false;
-      const std::function<void()> wait_turn = [&] {
-        std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return failure || next_to_write == sequence; });
-        if (failure) throw Aborted{};
-        my_turn = true;
+      const OutputDrain drain = [&](const std::string& part) {
+        if (!my_turn) {
+          std::unique_lock<std::mutex> lock(mutex);
+          changed.wait(lock, [&] { return failure || next_to_write == sequence; });
+          if (failure) throw Aborted{};
+          my_turn = true;
+        }
+        sink.write(part);
       };
-      const OutputDrain drain = [&](const std::string& part) { sink.write(part); };
       try {
-        const bool ok = annotate_input(item, annotator, options, out, &counts, sequence, &wait_turn, &drain);
-        if (!my_turn) wait_turn();
-        sink.write(out);
-        std::lock_guard<std::mutex> lock(mutex);
-        if (!ok) exit_code = kExitInputFailed;
-        summary.add(counts);
-        bytes_done += counts.bytes;
-        ++next_to_write;
-        progress.update(next_to_write, bytes_done);
-        changed.notify_all();
+        finished.ok = annotate_input(item, annotator, options, finished.json, &finished.counts, sequence, nullptr, &drain);
+        if (my_turn) {
+          sink.write(finished.json);
+          std::lock_guard<std::mutex> lock(mutex);
+          commit(finished);
+          flush_ready();
+        } else {
+          std::lock_guard<std::mutex> lock(mutex);
+          ready.emplace(sequence, std::move(finished));
+          flush_ready();
+        }
       } catch (const Aborted&) {
         return;
       } catch (...) {
