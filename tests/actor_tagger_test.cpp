@@ -11,18 +11,12 @@
 #include "test_support.hpp"
 
 using namespace annotate;
+using annotate::testing::annotated;
 using annotate::testing::read_file;
 using annotate::testing::source_path;
 
 namespace {
 
-Document annotated(const std::string& text) {
-  static const Annotator annotator;
-  ReadResult read = decode_input("mem.txt", text);
-  REQUIRE_FALSE(read.error);
-  annotator.annotate(read.document);
-  return std::move(read.document);
-}
 
 // "TEXT=ID/FORM | ..." or "-", as actors.tsv writes expectations.
 std::string describe(const Document& doc) {

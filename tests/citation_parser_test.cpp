@@ -12,6 +12,7 @@
 #include "test_support.hpp"
 
 using namespace annotate;
+using annotate::testing::annotated;
 using annotate::testing::read_file;
 using annotate::testing::source_path;
 using nlohmann::json;
@@ -46,13 +47,6 @@ json to_json(std::string_view text, const std::optional<Reference>& reference) {
   return out;
 }
 
-Document annotated(const std::string& text) {
-  static const Annotator annotator;
-  ReadResult read = decode_input("mem.txt", text);
-  REQUIRE_FALSE(read.error);
-  annotator.annotate(read.document);
-  return std::move(read.document);
-}
 
 json note_json(const Document& doc, const Note& note) {
   json out = {{"n", note.n}, {"kind", to_string(note.kind)}, {"reference", to_json(doc.text, note.reference)},

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "annotate/pipeline.hpp"
+#include "annotate/reader.hpp"
 #include "annotate/segmenter.hpp"
 
 namespace annotate::testing {
@@ -24,6 +26,14 @@ const Rules& builtin_rules() {
 }
 
 Document structure_of(std::string_view text) { return segment_text(text, builtin_rules()); }
+
+Document annotated(const std::string& text) {
+  static const Annotator annotator;
+  ReadResult read = decode_input("mem.txt", text);
+  REQUIRE_FALSE(read.error);
+  annotator.annotate(read.document);
+  return std::move(read.document);
+}
 
 std::string source_path(const std::string& relative) {
   return std::string(ANNOTATE_SOURCE_DIR) + "/" + relative;

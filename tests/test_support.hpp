@@ -17,6 +17,10 @@ namespace annotate::testing {
 /// The shipped rules, compiled once for all tests.
 const Rules& builtin_rules();
 
+/// The whole pipeline (with the shipped rules, lexicon and cues) on `text`, as a document
+/// read from memory. The Annotator is shared by every test and lives to the end.
+Document annotated(const std::string& text);
+
 /// segment_text() with the shipped rules.
 Document structure_of(std::string_view text);
 
