@@ -379,12 +379,13 @@ void RedlineTagger::tag(Document& doc) const {
     };
     // What a reference stands for: at a sentence's start, the previous sentence's subject;
     // inside one, the object before it ("differentiated Seoul from Tokyo, suggesting that
-    // it"), else its subject; plural references want two actors or more.
+    // it"), else its subject; "the two" and "both" want two actors or more.
     auto resolve = [&](std::size_t at, std::string_view reference, const std::vector<std::size_t>& exclude) {
-      const bool plural = reference != "it" && reference != "It" && reference != "its" && reference != "Its" &&
-                          reference != "He" && reference != "he" && reference != "She" && reference != "she";
       const bool states_only = reference.find("allies") != std::string_view::npos || reference == "the two";
-      const std::size_t wanted = plural ? 2 : 1;
+      // "the two", "both", "its two allies" need two actors; "they" may be one plural noun
+      // ("Chinese often refer ... They cite").
+      const bool two = reference.find("two") != std::string_view::npos || reference == "both" || reference == "Both";
+      const std::size_t wanted = two ? 2 : 1;
       auto usable = [&](const Group& g) {
         std::vector<std::size_t> actors;
         for (std::size_t a : without(g.actors, exclude)) {
@@ -439,6 +440,14 @@ void RedlineTagger::tag(Document& doc) const {
       if (reference && words_between(text, reference->first, anchor->begin) <= 4) {
         return resolve(reference->first, reference->second, {});
       }
+      // "They positively cite ... teaching Seoul a lesson and warn": a pronoun opening the
+      // sentence is its subject unless an actor stands right before the verb.
+      const auto opening = find_reference(sentence.begin, std::min(anchor->begin, sentence.begin + 6));
+      const bool opens_with_pronoun = opening && opening->first == sentence.begin;
+      if (const Group* g = near_before(words);
+          opens_with_pronoun && (g == nullptr || words_between(text, g->span.end, anchor->begin) > 2)) {
+        return resolve(opening->first, opening->second, {});
+      }
       if (const Group* g = near_before(words)) {
         // "the Japanese ambassador", "of the United States", "Economists in Seoul": objects
         // and modifiers, not the subject.
@@ -464,11 +473,7 @@ void RedlineTagger::tag(Document& doc) const {
         }
         return {};
       }
-      // "They positively cite ... as teaching Seoul a lesson": a pronoun opening the sentence.
-      if (const auto opening = find_reference(sentence.begin, std::min(anchor->begin, sentence.begin + 6));
-          opening && opening->first == sentence.begin) {
-        return resolve(opening->first, opening->second, {});
-      }
+      if (opens_with_pronoun) return resolve(opening->first, opening->second, {});
       if (!groups.empty() && groups.front().span.end <= anchor->begin) return groups.front().actors;
       return {};
     };
@@ -576,7 +581,8 @@ void RedlineTagger::tag(Document& doc) const {
       const auto object_reference = find_reference(anchor->end, std::min(sentence.end, anchor->end + 24));
       if (!owner.empty()) {
         claim.warners = owner;
-      } else if (object_reference && kind == "warn" && !groups.empty() && groups.front().span.end <= anchor->begin) {
+      } else if (object_reference && words_between(text, anchor->end, object_reference->first) == 0 &&
+                 kind == "warn" && !groups.empty() && groups.front().span.end <= anchor->begin) {
         claim.warners = groups.front().actors;  // "Chinese blamed Seoul ... or warned it"
       } else if (kind == "noun" && anchor->of(text).find_first_of("’'") == std::string_view::npos &&
                  find_reference(anchor->begin, anchor->begin + 6)) {
