@@ -47,17 +47,6 @@ std::string alternation(const std::vector<std::string>& words) {
   return out + ")";
 }
 
-std::vector<std::string_view> words_of(std::string_view name) {
-  std::vector<std::string_view> words;
-  std::size_t start = 0;
-  while (start < name.size()) {
-    std::size_t stop = name.find(' ', start);
-    if (stop == std::string_view::npos) stop = name.size();
-    if (stop > start) words.push_back(name.substr(start, stop - start));
-    start = stop + 1;
-  }
-  return words;
-}
 
 }  // namespace
 
@@ -115,7 +104,7 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
     } else if (kind == "alias") {
       need(4);
       Alias alias{std::string(fields[1]), std::string(fields[2]), {}};
-      for (std::string_view id : words_of(fields[3])) alias.region.emplace_back(id);
+      for (std::string_view id : split_words(fields[3])) alias.region.emplace_back(id);
       cues.aliases.push_back(std::move(alias));
     } else {
       throw Error(where + "unknown kind '" + std::string(kind) + "'");
@@ -182,7 +171,7 @@ void ActorTagger::tag(Document& doc) const {
     if (cues_.person_filter && !RE2::PartialMatch(piece, *cues_.person_filter)) continue;
     for (FoundName& found : cues_.person_finder->find(sentence.span.of(text))) {
       std::string name = std::move(found.name);
-          const std::vector<std::string_view> words = words_of(name);
+          const std::vector<std::string_view> words = split_words(name);
           if (words.size() < 2 || cues_.not_name.count(words.front()) || cues_.not_name.count(words.back())) continue;
           // Not a lexicon actor, nor one that starts with a state or organisation ("South
           // Korea Today"); a lexicon surname at the start is fine ("Zhu" of Zhu Rongji).

@@ -17,18 +17,6 @@ struct Token {
   bool comma_after = false;  ///< a , ; : or . follows: a name cannot run past it
 };
 
-std::vector<std::string> split_words(const std::string& phrase) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start < phrase.size()) {
-    std::size_t stop = phrase.find(' ', start);
-    if (stop == std::string::npos) stop = phrase.size();
-    if (stop > start) words.push_back(phrase.substr(start, stop - start));
-    start = stop + 1;
-  }
-  return words;
-}
-
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
   std::size_t i = 0;
@@ -92,12 +80,29 @@ std::string_view without_possessive(std::string_view word) {
 
 }  // namespace
 
+std::vector<std::string_view> split_words(std::string_view phrase) {
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  while (start < phrase.size()) {
+    std::size_t stop = phrase.find(' ', start);
+    if (stop == std::string_view::npos) stop = phrase.size();
+    if (stop > start) words.push_back(phrase.substr(start, stop - start));
+    start = stop + 1;
+  }
+  return words;
+}
+
 PersonFinder::PersonFinder(std::vector<std::string> verbs, std::vector<std::string> titles,
                            std::set<std::string, std::less<>> not_name)
     : not_name_(std::move(not_name)) {
-  for (const std::string& verb : verbs) verbs_.push_back(split_words(verb));
+  auto owned = [](std::string_view phrase) {
+    std::vector<std::string> words;
+    for (std::string_view word : split_words(phrase)) words.emplace_back(word);
+    return words;
+  };
+  for (const std::string& verb : verbs) verbs_.push_back(owned(verb));
   for (const std::string& title : titles) {
-    titles_.push_back(split_words(title));
+    titles_.push_back(owned(title));
     title_words_.insert(titles_.back().back());
   }
   // Longest phrases first, so that "Prime Minister" wins over "Minister".

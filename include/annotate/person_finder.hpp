@@ -19,6 +19,9 @@ struct FoundName {
   std::string_view rule_id;  ///< "person.verb" or "person.title" (literals)
 };
 
+/// The words of `phrase`, split at spaces (views into it).
+std::vector<std::string_view> split_words(std::string_view phrase);
+
 class PersonFinder {
  public:
   /// `verbs` and `titles` may have several words ("pointed out", "Prime Minister");
