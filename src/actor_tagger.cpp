@@ -138,25 +138,54 @@ struct LocalPerson {
   bool surname_usable = true;  ///< false for "He" (of "He Yue") or a surname two people share
 };
 
-// The document's actors as they are first mentioned.
+// The document's actors as they are first mentioned. Lexicon entities are found by their
+// index (a table as long as the lexicon, cheaper than hashing an id at every mention);
+// people found from context by their slug.
 class ActorList {
  public:
-  explicit ActorList(Document& doc) : doc_(doc) {}
+  ActorList(Document& doc, const Lexicon& lexicon)
+      : doc_(doc), lexicon_(lexicon), by_entity_(lexicon.entities().size(), kNone) {}
 
-  std::size_t index(const std::string& id, ActorType type, const std::string& name, const std::string& affiliation,
-                    const std::string& rule_id) {
-    const auto it = by_id_.find(id);
-    if (it != by_id_.end()) return it->second;
-    by_id_.emplace(id, doc_.actors.size());
+  std::size_t of_entity(std::size_t entity, const std::string& rule_id) {
+    std::size_t& index = by_entity_[entity];
+    if (index == kNone) {
+      const Entity& e = lexicon_.entities()[entity];
+      index = add(e.id, e.type, e.name, e.affiliation, rule_id);
+    }
+    return index;
+  }
+  std::size_t of_local(const std::string& id, const std::string& name, const std::string& rule_id) {
+    // A slug that is also a lexicon id names the same actor.
+    if (const auto entity = lexicon_.entity_index(id)) {
+      std::size_t& index = by_entity_[*entity];
+      if (index == kNone) index = add(id, ActorType::kPerson, name, "", rule_id);
+      return index;
+    }
+    const auto it = local_.find(id);
+    if (it != local_.end()) return it->second;
+    const std::size_t index = add(id, ActorType::kPerson, name, "", rule_id);
+    local_.emplace(id, index);
+    return index;
+  }
+  bool mentioned(std::size_t entity) const { return by_entity_[entity] != kNone; }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t add(const std::string& id, ActorType type, const std::string& name, const std::string& affiliation,
+                  const std::string& rule_id) {
     doc_.actors.push_back(Actor{id, type, name, affiliation, "", 0, rule_id});
     return doc_.actors.size() - 1;
   }
-  bool mentioned(const std::string& id) const { return by_id_.count(id) > 0; }
 
- private:
   Document& doc_;
-  std::map<std::string, std::size_t> by_id_;
+  const Lexicon& lexicon_;
+  std::vector<std::size_t> by_entity_;
+  std::map<std::string, std::size_t> local_;
 };
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 }  // namespace
 
@@ -206,8 +235,8 @@ void ActorTagger::tag(Document& doc) const {
   doc.mentions.reserve(doc.text.size() / 40);
 
   // Pass 2: the lexicon and the local people, in text order.
-  ActorList actors(doc);
-  std::set<std::size_t> full_name_seen;    // lexicon people named in full so far
+  ActorList actors(doc, lexicon_);
+  std::vector<bool> full_name_seen(lexicon_.entities().size());  // lexicon people named in full so far
   std::vector<bool> local_seen(local.size());  // local people named in full so far
   struct AliasHit {
     const ActorCues::Alias* alias;
@@ -215,13 +244,19 @@ void ActorTagger::tag(Document& doc) const {
     std::size_t sentence;
   };
   std::vector<AliasHit> alias_hits;
-  std::map<std::string, std::size_t> counts;  // mentions per actor id, for the aliases
 
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span sentence = doc.sentences[s].span;
     for (std::size_t i = sentence.begin; i < sentence.end;) {
       if (!word_starts_at(text, i, sentence.begin)) {
         ++i;
+        continue;
+      }
+      // No surface starts here, nor a local person or an alias: skip the rest of an ASCII
+      // word, since no word starts inside one.
+      if (local.empty() && !lexicon_.may_start(text[i]) && !cues_.alias_may_start(text[i])) {
+        ++i;
+        while (i < sentence.end && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i - 1])) ++i;
         continue;
       }
       const LexiconMatch match = lexicon_.longest_match(text, i, sentence.end);
@@ -246,8 +281,7 @@ void ActorTagger::tag(Document& doc) const {
       }
       if (person != nullptr && person_length >= match.length) {
         if (person_full) local_seen[static_cast<std::size_t>(person - local.data())] = true;
-        const std::size_t actor =
-            actors.index(person_slug(person->name), ActorType::kPerson, person->name, "", std::string(person->rule_id));
+        const std::size_t actor = actors.of_local(person_slug(person->name), person->name, std::string(person->rule_id));
         doc.mentions.push_back(Mention{actor, Span{i, i + person_length}, s, person_full ? "name" : "surname",
                                        person_full ? person->rule_id : "coreference.surname"});
         i += person_length;
@@ -272,12 +306,13 @@ void ActorTagger::tag(Document& doc) const {
           }
         }
         ++i;
+        while (i < sentence.end && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i - 1])) ++i;
         continue;
       }
       // Among several readings of one surface, prefer an actor already mentioned.
       std::size_t chosen = match.forms.front();
       for (std::size_t f : match.forms) {
-        if (actors.mentioned(lexicon_.entities()[lexicon_.forms()[f].entity].id)) {
+        if (actors.mentioned(lexicon_.forms()[f].entity)) {
           chosen = f;
           break;
         }
@@ -289,15 +324,14 @@ void ActorTagger::tag(Document& doc) const {
         if (form.form == "surname") {
           const bool needs_antecedent = form.surface.size() < cues_.short_surname ||
                                         cues_.antecedent_surnames.count(form.surface) > 0;
-          counts_here = !needs_antecedent || full_name_seen.count(form.entity) > 0;
+          counts_here = !needs_antecedent || full_name_seen[form.entity];
         } else {
-          full_name_seen.insert(form.entity);
+          full_name_seen[form.entity] = true;
         }
       }
       if (counts_here) {
-        const std::size_t actor = actors.index(entity.id, entity.type, entity.name, entity.affiliation, form.rule_id);
+        const std::size_t actor = actors.of_entity(form.entity, form.rule_id);
         doc.mentions.push_back(Mention{actor, Span{i, i + match.length}, s, form.form, form.rule_id});
-        ++counts[entity.id];
       }
       i += match.length;
     }
@@ -307,13 +341,18 @@ void ActorTagger::tag(Document& doc) const {
   // in text order, like the mentions, so one merge from the back puts them in place
   // without a second buffer as large as the mentions.
   std::vector<Mention> aliases;
+  if (!alias_hits.empty()) {
+    for (const Mention& mention : doc.mentions) ++doc.actors[mention.actor].mention_count;
+  }
   for (const AliasHit& hit : alias_hits) {
     std::size_t regional = 0;
-    for (const std::string& id : hit.alias->region) regional += counts.count(id) ? counts.at(id) : 0;
+    for (const std::string& id : hit.alias->region) {
+      const auto entity = lexicon_.entity_index(id);
+      if (entity && actors.mentioned(*entity)) regional += doc.actors[actors.of_entity(*entity, "")].mention_count;
+    }
     const auto entity = lexicon_.entity_index(hit.alias->actor);
     if (regional < 2 || !entity) continue;
-    const Entity& target = lexicon_.entities()[*entity];
-    const std::size_t actor = actors.index(target.id, target.type, target.name, target.affiliation, "alias.regional");
+    const std::size_t actor = actors.of_entity(*entity, "alias.regional");
     aliases.push_back(Mention{actor, hit.span, hit.sentence, "alias", "alias.regional"});
   }
   if (!aliases.empty()) {
@@ -328,6 +367,7 @@ void ActorTagger::tag(Document& doc) const {
     }
   }
 
+  for (Actor& actor : doc.actors) actor.mention_count = 0;
   for (const Mention& mention : doc.mentions) ++doc.actors[mention.actor].mention_count;
   for (Actor& actor : doc.actors) {
     if (actor.type != ActorType::kPerson) continue;

@@ -4,13 +4,39 @@
 #include "annotate/json_writer.hpp"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace annotate {
+
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// True when one of the eight bytes of `word` is below 0x20, a quote or a backslash: the
+// classic "has zero byte" and "has byte less than" tests, exact as yes/no answers.
+bool needs_escape(std::uint64_t word) {
+  const std::uint64_t control = (word - kOnes * 0x20) & ~word & kHighBits;
+  const std::uint64_t quote = word ^ (kOnes * '"');
+  const std::uint64_t backslash = word ^ (kOnes * '\\');
+  return (control | ((quote - kOnes) & ~quote & kHighBits) | ((backslash - kOnes) & ~backslash & kHighBits)) != 0;
+}
+
+}  // namespace
 
 void JsonWriter::escape(std::string& out, std::string_view text) {
   static const char kHex[] = "0123456789abcdef";
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    // Eight bytes at a time while none needs escaping: text is mostly plain prose.
+    while (i + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if (needs_escape(word)) break;
+      i += 8;
+    }
+    if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(text.data() + run, i - run);

@@ -164,12 +164,17 @@ Lexicon Lexicon::load(const std::optional<std::string>& data_dir, const std::vec
 }
 
 void Lexicon::build_tries() {
-  exact_.assign(1, Node{});
-  folded_.assign(1, Node{});
+  // Built as nodes with child lists first, then laid out flat, breadth by node number.
+  struct BuildNode {
+    std::vector<std::pair<unsigned char, std::uint32_t>> children;
+    std::vector<std::size_t> forms;
+  };
+  std::vector<BuildNode> exact(1);
+  std::vector<BuildNode> folded(1);
   for (const auto& [surface, indices] : forms_by_surface_) {
     for (std::size_t index : indices) {
       const Form& form = forms_[index];
-      std::vector<Node>& trie = form.case_insensitive ? folded_ : exact_;
+      std::vector<BuildNode>& trie = form.case_insensitive ? folded : exact;
       std::uint32_t node = 0;
       for (char c : surface) {
         const unsigned char byte = form.case_insensitive ? fold(static_cast<unsigned char>(c)) : static_cast<unsigned char>(c);
@@ -186,36 +191,61 @@ void Lexicon::build_tries() {
       trie[node].forms.push_back(index);
     }
   }
-  for (std::vector<Node>* trie : {&exact_, &folded_}) {
-    for (Node& node : *trie) {
+  for (auto [built, flat] : {std::pair{&exact, &exact_}, std::pair{&folded, &folded_}}) {
+    *flat = Trie{};
+    for (BuildNode& node : *built) {
       std::sort(node.children.begin(), node.children.end());
       std::sort(node.forms.begin(), node.forms.end());
+      Trie::Node out;
+      out.first_edge = static_cast<std::uint32_t>(flat->edge_bytes.size());
+      out.edge_count = static_cast<std::uint32_t>(node.children.size());
+      out.first_form = static_cast<std::uint32_t>(flat->form_indices.size());
+      out.form_count = static_cast<std::uint32_t>(node.forms.size());
+      for (const auto& [byte, target] : node.children) {
+        flat->edge_bytes.push_back(byte);
+        flat->edge_targets.push_back(target);
+      }
+      flat->form_indices.insert(flat->form_indices.end(), node.forms.begin(), node.forms.end());
+      flat->nodes.push_back(out);
     }
+    for (const auto& [byte, target] : built->front().children) flat->root_children[byte] = target;
   }
 }
 
-LexiconMatch Lexicon::longest_match(std::string_view text, std::size_t begin, std::size_t end) const {
+LexiconMatch Lexicon::walk(const Trie& trie, bool folded, std::string_view text, std::size_t begin,
+                           std::size_t end) const {
   LexiconMatch best;
-  for (const std::vector<Node>* trie : {&exact_, &folded_}) {
-    const bool folded = trie == &folded_;
-    std::uint32_t node = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      unsigned char byte = static_cast<unsigned char>(text[i]);
-      if (folded) byte = fold(byte);
-      const auto& children = (*trie)[node].children;
-      const auto it = std::lower_bound(children.begin(), children.end(), std::make_pair(byte, std::uint32_t{0}));
-      if (it == children.end() || it->first != byte) break;
-      node = it->second;
-      const Node& reached = (*trie)[node];
-      if (reached.forms.empty()) continue;
-      const std::size_t length = i + 1 - begin;
+  if (begin >= end) return best;
+  const auto byte_at = [&](std::size_t i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    return folded ? fold(byte) : byte;
+  };
+  std::uint32_t node = trie.root_children[byte_at(begin)];
+  for (std::size_t i = begin; node != 0;) {
+    const Trie::Node& reached = trie.nodes[node];
+    if (reached.form_count > 0) {
+      const auto byte = static_cast<unsigned char>(text[i]);
       // A prefix form ("Sino-") ends in a hyphen and must run into a word; others must end one.
       const bool prefix = byte == '-' || (byte == 0x93 && i >= begin + 2 && text[i - 1] == '\x80' && text[i - 2] == '\xE2');
       const bool valid = prefix ? i + 1 < end && !word_ends_at(text, i + 1, end) : word_ends_at(text, i + 1, end);
-      if (valid && length > best.length) best = LexiconMatch{length, reached.forms};
+      if (valid) {
+        const std::size_t* forms = trie.form_indices.data() + reached.first_form;
+        best = LexiconMatch{i + 1 - begin, FormList(forms, forms + reached.form_count)};
+      }
     }
+    if (++i >= end) break;
+    const unsigned char byte = byte_at(i);
+    const unsigned char* bytes = trie.edge_bytes.data() + reached.first_edge;
+    const unsigned char* found = std::find(bytes, bytes + reached.edge_count, byte);
+    node = found == bytes + reached.edge_count ? 0 : trie.edge_targets[reached.first_edge + static_cast<std::size_t>(found - bytes)];
   }
   return best;
+}
+
+LexiconMatch Lexicon::longest_match(std::string_view text, std::size_t begin, std::size_t end) const {
+  const LexiconMatch exact = walk(exact_, false, text, begin, end);
+  const LexiconMatch folded = walk(folded_, true, text, begin, end);
+  return folded.length > exact.length ? folded : exact;
 }
 
 const Role* Lexicon::role_on(std::size_t person, std::string_view date) const {

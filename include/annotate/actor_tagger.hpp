@@ -42,6 +42,15 @@ struct ActorCues {
   /// Loads data/actor_cues.tsv (and the family_first list of data/citation_words.tsv), or
   /// their replacements in `dir`. Throws annotate::Error on a malformed line.
   static ActorCues load(const std::optional<std::string>& dir);
+
+  /// True when an alias may start with byte `c` (either case).
+  bool alias_may_start(char c) const {
+    const auto lower = static_cast<unsigned char>(c | 0x20);
+    for (const Alias& alias : aliases) {
+      if (!alias.surface.empty() && static_cast<unsigned char>(alias.surface[0] | 0x20) == lower) return true;
+    }
+    return false;
+  }
 };
 
 class ActorTagger {

@@ -41,10 +41,26 @@ struct Role {
   std::string to;    ///< YYYY-MM-DD, or empty while in office
 };
 
+/// Form indices held by the lexicon: a view, valid as long as the lexicon.
+class FormList {
+ public:
+  FormList() = default;
+  FormList(const std::size_t* begin, const std::size_t* end) : begin_(begin), end_(end) {}
+  const std::size_t* begin() const { return begin_; }
+  const std::size_t* end() const { return end_; }
+  std::size_t size() const { return static_cast<std::size_t>(end_ - begin_); }
+  bool empty() const { return begin_ == end_; }
+  std::size_t front() const { return *begin_; }
+
+ private:
+  const std::size_t* begin_ = nullptr;
+  const std::size_t* end_ = nullptr;
+};
+
 /// The longest surface found at a position.
 struct LexiconMatch {
   std::size_t length = 0;
-  std::vector<std::size_t> forms;  ///< indices into Lexicon::forms(); several if ambiguous
+  FormList forms;  ///< indices into Lexicon::forms(); several if ambiguous
 };
 
 class Lexicon {
@@ -65,18 +81,38 @@ class Lexicon {
   /// form such as "Sino-" must be followed by a letter), or an empty match.
   LexiconMatch longest_match(std::string_view text, std::size_t begin, std::size_t end) const;
 
+  /// False when no surface starts with byte `c`: most words are ruled out by this alone.
+  bool may_start(char c) const {
+    const auto byte = static_cast<unsigned char>(c);
+    const auto lower = byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte | 0x20) : byte;
+    return exact_.root_children[byte] != 0 || folded_.root_children[lower] != 0;
+  }
+
   /// The role `person` held on `date` (YYYY-MM-DD or YYYY), the most senior first, or nothing.
   const Role* role_on(std::size_t person, std::string_view date) const;
 
  private:
-  struct Node {
-    std::vector<std::pair<unsigned char, std::uint32_t>> children;  ///< sorted by byte
-    std::vector<std::size_t> forms;                                 ///< forms ending here
+  // A trie in flat arrays: a node's children are a run of `edge_bytes`/`edge_targets`,
+  // sorted by byte, and its forms a run of `form_indices`. The root's children are also
+  // a table by byte, since every word start looks one up and most find nothing.
+  struct Trie {
+    struct Node {
+      std::uint32_t first_edge = 0;
+      std::uint32_t edge_count = 0;
+      std::uint32_t first_form = 0;
+      std::uint32_t form_count = 0;
+    };
+    std::vector<Node> nodes;
+    std::vector<unsigned char> edge_bytes;
+    std::vector<std::uint32_t> edge_targets;
+    std::vector<std::size_t> form_indices;
+    std::uint32_t root_children[256] = {};  ///< 0: no child (the root is never a child)
   };
   std::size_t add_entity(Entity entity);
   void add_form(Form form);
   void build_tries();
-  std::uint32_t child(std::uint32_t node, unsigned char byte) const;
+  /// The longest valid surface of `trie` at text[begin], folding ASCII case if `folded`.
+  LexiconMatch walk(const Trie& trie, bool folded, std::string_view text, std::size_t begin, std::size_t end) const;
   void add_entity_row(const std::vector<std::string_view>& fields, const std::string& where);
   void parse_entities(std::string_view content, const std::string& name);
   void parse_forms(std::string_view content, const std::string& name);
@@ -87,8 +123,8 @@ class Lexicon {
   std::vector<Form> forms_;
   std::unordered_map<std::string, std::vector<std::size_t>> forms_by_surface_;
   std::vector<Role> roles_;
-  std::vector<Node> exact_;     ///< trie of case-sensitive surfaces
-  std::vector<Node> folded_;    ///< trie of case-insensitive surfaces, ASCII-lowercased
+  Trie exact_;   ///< trie of case-sensitive surfaces
+  Trie folded_;  ///< trie of case-insensitive surfaces, ASCII-lowercased
 };
 
 }  // namespace annotate
