@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "annotate/data_file.hpp"
@@ -136,6 +137,7 @@ struct LocalPerson {
   std::string surname;
   std::string_view rule_id;  ///< a literal of PersonFinder
   bool surname_usable = true;  ///< false for "He" (of "He Yue") or a surname two people share
+  bool seen = false;           ///< named in full so far
 };
 
 // The document's actors as they are first mentioned. Lexicon entities are found by their
@@ -237,7 +239,13 @@ void ActorTagger::tag(Document& doc) const {
   // Pass 2: the lexicon and the local people, in text order.
   ActorList actors(doc, lexicon_);
   std::vector<bool> full_name_seen(lexicon_.entities().size());  // lexicon people named in full so far
-  std::vector<bool> local_seen(local.size());  // local people named in full so far
+  // The bytes local people's names and surnames start with: most words start none.
+  std::array<bool, 256> local_starts{};
+  for (const LocalPerson& person : local) {
+    for (const std::string* surface : {&person.name, &person.surname}) {
+      if (!surface->empty()) local_starts[static_cast<unsigned char>((*surface)[0])] = true;
+    }
+  }
   struct AliasHit {
     const ActorCues::Alias* alias;
     Span span;
@@ -254,7 +262,8 @@ void ActorTagger::tag(Document& doc) const {
       }
       // No surface starts here, nor a local person or an alias: skip the rest of an ASCII
       // word, since no word starts inside one.
-      if (local.empty() && !lexicon_.may_start(text[i]) && !cues_.alias_may_start(text[i])) {
+      const bool local_may_start = local_starts[static_cast<unsigned char>(text[i])];
+      if (!local_may_start && !lexicon_.may_start(text[i]) && !cues_.alias_may_start(text[i])) {
         ++i;
         while (i < sentence.end && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i - 1])) ++i;
         continue;
@@ -265,11 +274,10 @@ void ActorTagger::tag(Document& doc) const {
       std::size_t person_length = 0;
       bool person_full = false;
       for (const LocalPerson& candidate : local) {
+        if (!local_may_start) break;
         for (const bool full : {true, false}) {
           const std::string& surface = full ? candidate.name : candidate.surname;
-          if (!full && (!local_seen[static_cast<std::size_t>(&candidate - local.data())] || !candidate.surname_usable)) {
-            continue;
-          }
+          if (!full && (!candidate.seen || !candidate.surname_usable)) continue;
           if (surface.size() > person_length && text[i] == surface[0] && text.compare(i, surface.size(), surface) == 0 &&
               (i + surface.size() >= sentence.end || !is_word_byte(text[i + surface.size()]) ||
                text[i + surface.size()] == '\xE2')) {
@@ -280,7 +288,7 @@ void ActorTagger::tag(Document& doc) const {
         }
       }
       if (person != nullptr && person_length >= match.length) {
-        if (person_full) local_seen[static_cast<std::size_t>(person - local.data())] = true;
+        if (person_full) local[static_cast<std::size_t>(person - local.data())].seen = true;
         const std::size_t actor = actors.of_local(person_slug(person->name), person->name, std::string(person->rule_id));
         doc.mentions.push_back(Mention{actor, Span{i, i + person_length}, s, person_full ? "name" : "surname",
                                        person_full ? person->rule_id : "coreference.surname"});

@@ -70,6 +70,12 @@ std::vector<CalloutCandidate> find_callouts(std::string_view text, Span paragrap
   std::vector<CalloutCandidate> found;
   std::size_t i = paragraph.begin;
   while (i < paragraph.end) {
+    // Most bytes are ASCII that can start no callout: a digit, "[" or "*" can.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && (byte < '0' || byte > '9') && byte != '[' && byte != '*') {
+      ++i;
+      continue;
+    }
     std::size_t length = 0;
     const char32_t c = decode_at(text, i, &length);
     const bool glued_to_text = i > paragraph.begin && text[i - 1] != ' ' && text[i - 1] != '\t';

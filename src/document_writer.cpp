@@ -65,7 +65,8 @@ class DocumentWriter {
       write_item(items[i], i);
       json_.end_object();
       // Hand the buffer on as it fills, so a large document's JSON is never held whole.
-      if (drain_ != nullptr && out_.size() >= kDrainBytes) {
+      if (drain_ != nullptr && json_.size() >= kDrainBytes) {
+        json_.flush();
         (*drain_)(out_);
         out_.clear();
       }

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The streaming JSON writer. Escaping scans for the bytes that need it and copies the runs
-// between them whole, which keeps the writer far faster than building a DOM and dumping it.
+// The streaming JSON writer. Escaping scans eight bytes at a time for the bytes that need
+// it and copies the runs between them whole; tokens are staged in the writer's buffer.
 #include "annotate/json_writer.hpp"
 
 #include <charconv>
-#include <cstdint>
-#include <cstring>
+#include <stdexcept>
 
 namespace annotate {
 
@@ -23,44 +22,80 @@ bool needs_escape(std::uint64_t word) {
   return (control | ((quote - kOnes) & ~quote & kHighBits) | ((backslash - kOnes) & ~backslash & kHighBits)) != 0;
 }
 
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// Calls copy(bytes, count) for the runs that need no escaping and escaped(c) for each
+// byte that does, in order.
+template <typename Copy, typename Escaped>
+void scan(std::string_view text, Copy copy, Escaped escaped) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const char* run = p;  // the start of the bytes not yet copied
+  auto visit = [&](const char* at) {
+    const auto c = static_cast<unsigned char>(*at);
+    if (!needs_escape(c)) return;
+    copy(run, static_cast<std::size_t>(at - run));
+    escaped(c);
+    run = at + 1;
+  };
+  // Eight bytes at a time while none needs escaping: text is mostly plain prose.
+  while (end - p >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    if (needs_escape(word)) {
+      for (int k = 0; k < 8; ++k) visit(p + k);
+    }
+    p += 8;
+  }
+  for (; p < end; ++p) visit(p);
+  copy(run, static_cast<std::size_t>(end - run));
+}
+
+// The escape sequence of a byte that needs one, in `out` (at most 6 bytes); its length.
+std::size_t escape_sequence(unsigned char c, char* out) {
+  static const char kHex[] = "0123456789abcdef";
+  out[0] = '\\';
+  switch (c) {
+    case '"': out[1] = '"'; return 2;
+    case '\\': out[1] = '\\'; return 2;
+    case '\n': out[1] = 'n'; return 2;
+    case '\r': out[1] = 'r'; return 2;
+    case '\t': out[1] = 't'; return 2;
+    case '\b': out[1] = 'b'; return 2;
+    case '\f': out[1] = 'f'; return 2;
+    default:
+      out[1] = 'u';
+      out[2] = '0';
+      out[3] = '0';
+      out[4] = kHex[c >> 4];
+      out[5] = kHex[c & 0xF];
+      return 6;
+  }
+}
+
 }  // namespace
 
 void JsonWriter::escape(std::string& out, std::string_view text) {
-  static const char kHex[] = "0123456789abcdef";
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    // Eight bytes at a time while none needs escaping: text is mostly plain prose.
-    while (i + 8 <= text.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + i, 8);
-      if (needs_escape(word)) break;
-      i += 8;
-    }
-    if (i >= text.size()) break;
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-    }
-  }
-  out.append(text.data() + run, text.size() - run);
+  scan(
+      text, [&](const char* bytes, std::size_t count) { out.append(bytes, count); },
+      [&](unsigned char c) {
+        char sequence[6];
+        out.append(sequence, escape_sequence(c, sequence));
+      });
+}
+
+void JsonWriter::put_escaped(std::string_view text) {
+  scan(
+      text, [&](const char* bytes, std::size_t count) { put(bytes, count); },
+      [&](unsigned char c) {
+        char sequence[6];
+        put(sequence, escape_sequence(c, sequence));
+      });
 }
 
 void JsonWriter::newline_and_indent() {
-  out_ += '\n';
-  out_.append(2 * has_members_.size(), ' ');
+  put('\n');
+  for (std::size_t i = 0; i < depth_; ++i) put("  ", 2);
 }
 
 void JsonWriter::before_value() {
@@ -68,72 +103,73 @@ void JsonWriter::before_value() {
     key_pending_ = false;
     return;
   }
-  if (has_members_.empty()) return;
-  if (has_members_.back()) out_ += ',';
-  has_members_.back() = true;
+  if (depth_ == 0) return;
+  if (has_members_[depth_ - 1]) put(',');
+  has_members_[depth_ - 1] = true;
   if (pretty_) newline_and_indent();
 }
 
-void JsonWriter::begin_object() {
+void JsonWriter::open(char bracket) {
   before_value();
-  out_ += '{';
-  has_members_.push_back(false);
+  if (depth_ == kMaxDepth) throw std::logic_error("JsonWriter: nesting deeper than 64");
+  put(bracket);
+  has_members_[depth_++] = false;
 }
 
 void JsonWriter::close(char bracket) {
-  const bool had_members = has_members_.back();
-  has_members_.pop_back();
+  const bool had_members = has_members_[--depth_];
   if (pretty_ && had_members) newline_and_indent();
-  out_ += bracket;
+  put(bracket);
+  after_value();
 }
 
+void JsonWriter::begin_object() { open('{'); }
 void JsonWriter::end_object() { close('}'); }
-
-void JsonWriter::begin_array() {
-  before_value();
-  out_ += '[';
-  has_members_.push_back(false);
-}
-
+void JsonWriter::begin_array() { open('['); }
 void JsonWriter::end_array() { close(']'); }
 
 void JsonWriter::key(std::string_view name) {
   before_value();
-  out_ += '"';
-  escape(out_, name);
-  out_ += pretty_ ? "\": " : "\":";
+  put('"');
+  put_escaped(name);
+  put(pretty_ ? "\": " : "\":", pretty_ ? 3 : 2);
   key_pending_ = true;
 }
 
 void JsonWriter::string(std::string_view value) {
   before_value();
-  out_ += '"';
-  escape(out_, value);
-  out_ += '"';
+  put('"');
+  put_escaped(value);
+  put('"');
+  after_value();
 }
 
 void JsonWriter::number(std::int64_t value) {
   before_value();
-  char buffer[24];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out_.append(buffer, result.ptr);
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, value);
+  put(digits, static_cast<std::size_t>(result.ptr - digits));
+  after_value();
 }
 
 void JsonWriter::number(std::size_t value) {
   before_value();
-  char buffer[24];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out_.append(buffer, result.ptr);
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, value);
+  put(digits, static_cast<std::size_t>(result.ptr - digits));
+  after_value();
 }
 
 void JsonWriter::boolean(bool value) {
   before_value();
-  out_ += value ? "true" : "false";
+  put(value ? "true" : "false", value ? 4 : 5);
+  after_value();
 }
 
 void JsonWriter::null() {
   before_value();
-  out_ += "null";
+  put("null", 4);
+  after_value();
 }
 
 }  // namespace annotate

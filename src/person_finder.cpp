@@ -109,16 +109,28 @@ PersonFinder::PersonFinder(std::vector<std::string> verbs, std::vector<std::stri
   auto longer = [](const auto& a, const auto& b) { return a.size() > b.size(); };
   std::stable_sort(verbs_.begin(), verbs_.end(), longer);
   std::stable_sort(titles_.begin(), titles_.end(), longer);
+  verbs_by_first_word_ = index_of(verbs_);
+  titles_by_first_word_ = index_of(titles_);
+}
+
+PersonFinder::PhraseIndex PersonFinder::index_of(const Phrases& phrases) {
+  PhraseIndex index;
+  for (const std::vector<std::string>& phrase : phrases) {
+    if (!phrase.empty()) index[phrase.front()].push_back(&phrase);
+  }
+  return index;
 }
 
 std::vector<FoundName> PersonFinder::find(std::string_view sentence) const {
   const std::vector<Token> tokens = tokenize(sentence);
-  auto phrase_at = [&](std::size_t at, const std::vector<std::vector<std::string>>& phrases) -> std::size_t {
-    for (const auto& phrase : phrases) {
-      if (at + phrase.size() > tokens.size()) continue;
+  auto phrase_at = [&](std::size_t at, const PhraseIndex& phrases) -> std::size_t {
+    const auto candidates = phrases.find(tokens[at].word);
+    if (candidates == phrases.end()) return 0;
+    for (const std::vector<std::string>* phrase : candidates->second) {
+      if (at + phrase->size() > tokens.size()) continue;
       bool same = true;
-      for (std::size_t w = 0; w < phrase.size() && same; ++w) same = tokens[at + w].word == phrase[w];
-      if (same) return phrase.size();
+      for (std::size_t w = 1; w < phrase->size() && same; ++w) same = tokens[at + w].word == (*phrase)[w];
+      if (same) return phrase->size();
     }
     return 0;
   };
@@ -171,12 +183,12 @@ std::vector<FoundName> PersonFinder::find(std::string_view sentence) const {
 
   std::vector<FoundName> found;
   for (std::size_t t = 0; t < tokens.size(); ++t) {
-    if (const std::size_t title = phrase_at(t, titles_); title > 0 && t + title < tokens.size() &&
+    if (const std::size_t title = phrase_at(t, titles_by_first_word_); title > 0 && t + title < tokens.size() &&
                                                          !tokens[t + title - 1].comma_after) {
       std::string name = name_starting_at(t + title);
       if (!name.empty()) found.push_back(FoundName{std::move(name), "person.title"});
     }
-    if (phrase_at(t, verbs_) == 0 || t == 0) continue;
+    if (phrase_at(t, verbs_by_first_word_) == 0 || t == 0) continue;
     // Back from the verb: an adverb ("pointedly observed"), or a short phrase opened by "in"
     // ("Wang Fudong in early 2023 wrote").
     std::size_t end = t - 1;

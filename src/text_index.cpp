@@ -15,12 +15,14 @@ namespace {
 std::size_t count_lead_bytes(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t count = 0;
   std::size_t i = begin;
-  // Eight bytes at a time: a continuation byte has its top bit set and the next one clear.
+  // Eight bytes at a time.
   for (; i + 8 <= end; i += 8) {
     std::uint64_t word;
     std::memcpy(&word, text.data() + i, 8);
-    const std::uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ULL;
-    count += 8 - static_cast<std::size_t>(__builtin_popcountll(continuation));
+    // A lead byte has its top bit clear or the next one set; the multiply sums the eight
+    // 0/1 bytes into the top byte.
+    const std::uint64_t lead = ((~word >> 7) | (word >> 6)) & 0x0101010101010101ULL;
+    count += static_cast<std::size_t>((lead * 0x0101010101010101ULL) >> 56);
   }
   for (; i < end; ++i) {
     count += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;

@@ -22,3 +22,13 @@ TEST_CASE("sha256: padding at the block edges", "[sha256]") {
   CHECK(sha256_hex(std::string(64, 'x')) ==
         "7ce100971f64e7001e8fe5a51973ecdfe1ced42befe7ee8d5fd6219506b5393c");
 }
+
+TEST_CASE("sha256: the SHA-extension and portable paths agree at every length", "[sha256]") {
+  std::string bytes;
+  for (std::size_t length = 0; length <= 300; ++length) {
+    INFO("length " << length);
+    CHECK(annotate::sha256_hex(bytes) == annotate::sha256_hex_portable(bytes));
+    bytes.push_back(static_cast<char>((length * 131 + 7) & 0xFF));
+  }
+  CHECK(annotate::sha256_hex_portable("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}

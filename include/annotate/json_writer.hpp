@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: MIT
-// JsonWriter: streams JSON into a string buffer without building a DOM, compact or
-// indented. Commas, colons and indentation are its business; callers only nest.
+// JsonWriter: streams JSON into a string without building a DOM, compact or indented.
+// Commas, colons and indentation are its business; callers only nest.
 #ifndef ANNOTATE_JSON_WRITER_HPP_
 #define ANNOTATE_JSON_WRITER_HPP_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace annotate {
 
 class JsonWriter {
  public:
   /// Appends to `out`. With `pretty`, nests by two spaces per level like `jq .`.
+  /// Bytes are staged in a small buffer of the writer's own (a std::string append per
+  /// token would cost more than the token) and reach `out` whenever the outermost value
+  /// is complete, on flush(), and when the writer is destroyed.
   explicit JsonWriter(std::string& out, bool pretty = false) : out_(out), pretty_(pretty) {}
+  ~JsonWriter() { flush(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   void begin_object();
   void end_object();
@@ -29,26 +35,58 @@ class JsonWriter {
   void number(int value) { number(static_cast<std::int64_t>(value)); }
   void boolean(bool value);
   void null();
-
   /// key(name) then string(value).
   void member(std::string_view name, std::string_view value) {
     key(name);
     string(value);
   }
+  /// Moves the staged bytes to `out`.
+  void flush() {
+    out_.append(buffer_, used_);
+    used_ = 0;
+  }
+  /// The bytes written so far, staged ones included.
+  std::size_t size() const { return out_.size() + used_; }
 
   /// Appends `text` to `out` with JSON string escaping, without quotes: `"` `\` and the
   /// control characters are escaped; everything else, UTF-8 included, is copied.
   static void escape(std::string& out, std::string_view text);
 
  private:
+  static constexpr std::size_t kBufferBytes = 16 * 1024;
+  static constexpr std::size_t kMaxDepth = 64;
+
+  void put(char c) {
+    if (used_ == kBufferBytes) flush();
+    buffer_[used_++] = c;
+  }
+  void put(const char* bytes, std::size_t count) {
+    if (count > kBufferBytes - used_) {
+      flush();
+      if (count > kBufferBytes) {
+        out_.append(bytes, count);
+        return;
+      }
+    }
+    std::memcpy(buffer_ + used_, bytes, count);
+    used_ += count;
+  }
+  void put_escaped(std::string_view text);
   void before_value();
+  void after_value() {
+    if (depth_ == 0) flush();
+  }
   void newline_and_indent();
+  void open(char bracket);
   void close(char bracket);
 
   std::string& out_;
   bool pretty_;
   bool key_pending_ = false;
-  std::vector<bool> has_members_;  ///< one entry per open container
+  std::size_t depth_ = 0;           ///< open containers
+  bool has_members_[kMaxDepth]{};   ///< per open container
+  std::size_t used_ = 0;
+  char buffer_[kBufferBytes];
 };
 
 }  // namespace annotate

@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace annotate {
@@ -28,13 +29,24 @@ class PersonFinder {
   /// `not_name` words never start or end a name.
   PersonFinder(std::vector<std::string> verbs, std::vector<std::string> titles,
                std::set<std::string, std::less<>> not_name);
+  // The phrase index holds views into the phrases: an object stays where it was made.
+  PersonFinder(const PersonFinder&) = delete;
+  PersonFinder& operator=(const PersonFinder&) = delete;
 
   /// The names in `sentence`, in order, titles removed, possessives dropped.
   std::vector<FoundName> find(std::string_view sentence) const;
 
  private:
-  std::vector<std::vector<std::string>> verbs_;   ///< each split into words
-  std::vector<std::vector<std::string>> titles_;
+  using Phrases = std::vector<std::vector<std::string>>;
+  /// Phrases by their first word, longest first: a token is looked up once, not compared
+  /// with every phrase.
+  using PhraseIndex = std::unordered_map<std::string_view, std::vector<const std::vector<std::string>*>>;
+  static PhraseIndex index_of(const Phrases& phrases);
+
+  Phrases verbs_;   ///< each split into words
+  Phrases titles_;
+  PhraseIndex verbs_by_first_word_;
+  PhraseIndex titles_by_first_word_;
   std::set<std::string, std::less<>> not_name_;
   std::set<std::string, std::less<>> title_words_;  ///< last words of titles: never in a name
 };

@@ -9,8 +9,12 @@
 
 namespace annotate {
 
-/// Returns the lowercase hex SHA-256 digest of `bytes`.
+/// Returns the lowercase hex SHA-256 digest of `bytes`, with the CPU's SHA extensions
+/// where it has them.
 std::string sha256_hex(std::string_view bytes);
+
+/// The same digest without the SHA extensions, so that tests can compare the two paths.
+std::string sha256_hex_portable(std::string_view bytes);
 
 }  // namespace annotate
 

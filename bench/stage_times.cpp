@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+// Time per stage: reads the given files into memory, then runs each stage of the pipeline
+// over all of them in turn and prints nanoseconds per input byte, so that a change to one
+// stage can be measured without the noise of the others (bench/run reports the whole).
+//
+//   annotate_stage_times [--rounds N] FILE...
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "annotate/actor_tagger.hpp"
+#include "annotate/callout_linker.hpp"
+#include "annotate/citation_parser.hpp"
+#include "annotate/date_tagger.hpp"
+#include "annotate/document_writer.hpp"
+#include "annotate/reader.hpp"
+#include "annotate/redline_tagger.hpp"
+#include "annotate/rules.hpp"
+#include "annotate/segmenter.hpp"
+#include "annotate/sentence_splitter.hpp"
+
+using namespace annotate;
+
+int main(int argc, char** argv) {
+  int rounds = 3;
+  std::vector<std::string> raws;
+  std::vector<std::string> paths;
+  std::size_t bytes = 0;
+  for (int a = 1; a < argc; ++a) {
+    if (std::strcmp(argv[a], "--rounds") == 0 && a + 1 < argc) {
+      rounds = std::atoi(argv[++a]);
+      continue;
+    }
+    std::string raw;
+    if (read_raw(argv[a], kDefaultMaxBytes, raw)) continue;
+    bytes += raw.size();
+    paths.emplace_back(argv[a]);
+    raws.push_back(std::move(raw));
+  }
+  if (raws.empty()) {
+    std::fprintf(stderr, "usage: annotate_stage_times [--rounds N] FILE...\n");
+    return 2;
+  }
+  const Rules rules = Rules::load(std::nullopt);
+  const DateTagger dates(DateRules::load(std::nullopt));
+  const CitationParser citations = CitationParser::load(std::nullopt);
+  const ActorTagger actors(Lexicon::load(std::nullopt), ActorCues::load(std::nullopt));
+  const RedlineTagger red_lines = RedlineTagger::load(std::nullopt);
+
+  std::vector<Document> docs(raws.size());
+  struct Stage {
+    const char* name;
+    std::function<void(std::size_t)> run;
+    double best_ns = 1e300;
+  };
+  std::string out;
+  std::vector<Stage> stages = {
+      {"read (decode, sha256)", [&](std::size_t i) { docs[i] = decode_input(paths[i], raws[i]).document; }},
+      {"segment", [&](std::size_t i) { segment(docs[i], rules); }},
+      {"sentences", [&](std::size_t i) { split_sentences(docs[i], rules); }},
+      {"callouts", [&](std::size_t i) { link_callouts(docs[i], rules); }},
+      {"dates", [&](std::size_t i) { dates.tag(docs[i], std::nullopt); }},
+      {"notes", [&](std::size_t i) { citations.parse_notes(docs[i], dates); }},
+      {"actors", [&](std::size_t i) { actors.tag(docs[i]); }},
+      {"red lines", [&](std::size_t i) { red_lines.tag(docs[i]); }},
+      {"json", [&](std::size_t i) {
+         out.clear();
+         write_document(docs[i], out, false, nullptr);
+       }},
+  };
+  // Each round runs every stage in order over fresh documents; the best round counts.
+  for (int round = 0; round < rounds; ++round) {
+    for (Stage& stage : stages) {
+      const auto start = std::chrono::steady_clock::now();
+      for (std::size_t i = 0; i < docs.size(); ++i) stage.run(i);
+      const double ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();
+      stage.best_ns = std::min(stage.best_ns, ns);
+    }
+  }
+  double total = 0;
+  std::printf("%zu documents, %.1f MB, best of %d rounds\n", docs.size(), static_cast<double>(bytes) / 1e6, rounds);
+  for (const Stage& stage : stages) {
+    total += stage.best_ns;
+    std::printf("%-24s %7.1f ns/byte\n", stage.name, stage.best_ns / static_cast<double>(bytes));
+  }
+  std::printf("%-24s %7.1f ns/byte = %.1f MB/s\n", "total", total / static_cast<double>(bytes),
+              static_cast<double>(bytes) / total * 1e3);
+  return 0;
+}
