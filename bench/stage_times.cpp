@@ -3,7 +3,9 @@
 // over all of them in turn and prints nanoseconds per input byte, so that a change to one
 // stage can be measured without the noise of the others (bench/run reports the whole).
 //
-//   annotate_stage_times [--rounds N] FILE...
+//   annotate_stage_times [--rounds N] [--only STAGE] FILE...
+//
+// With --only, the rounds after the first run that stage alone, for a profiler's sake.
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -26,12 +28,17 @@ using namespace annotate;
 
 int main(int argc, char** argv) {
   int rounds = 3;
+  std::string only;
   std::vector<std::string> raws;
   std::vector<std::string> paths;
   std::size_t bytes = 0;
   for (int a = 1; a < argc; ++a) {
     if (std::strcmp(argv[a], "--rounds") == 0 && a + 1 < argc) {
       rounds = std::atoi(argv[++a]);
+      continue;
+    }
+    if (std::strcmp(argv[a], "--only") == 0 && a + 1 < argc) {
+      only = argv[++a];
       continue;
     }
     std::string raw;
@@ -41,7 +48,7 @@ int main(int argc, char** argv) {
     raws.push_back(std::move(raw));
   }
   if (raws.empty()) {
-    std::fprintf(stderr, "usage: annotate_stage_times [--rounds N] FILE...\n");
+    std::fprintf(stderr, "usage: annotate_stage_times [--rounds N] [--only STAGE] FILE...\n");
     return 2;
   }
   const Rules rules = Rules::load(std::nullopt);
@@ -74,6 +81,7 @@ int main(int argc, char** argv) {
   // Each round runs every stage in order over fresh documents; the best round counts.
   for (int round = 0; round < rounds; ++round) {
     for (Stage& stage : stages) {
+      if (round > 0 && !only.empty() && only != stage.name) continue;
       const auto start = std::chrono::steady_clock::now();
       for (std::size_t i = 0; i < docs.size(); ++i) stage.run(i);
       const double ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();

@@ -131,6 +131,7 @@ RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& 
                                fields[0] == "hedge");  // "In May" is no hedge
     auto pattern = std::make_shared<const RE2>(re2::StringPiece(fields[2].data(), fields[2].size()), options);
     if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
+    tagger.cues_by_kind_[std::string(fields[0])].push_back(tagger.cues_.size());
     tagger.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern)});
   });
   // One pass of a set over each sentence says which cues occur at all: most sentences have
@@ -166,9 +167,11 @@ std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span 
                                                     const std::vector<bool>* present) const {
   std::vector<Hit> found;
   const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
-  for (std::size_t c = 0; c < cues_.size(); ++c) {
+  const auto of_kind = cues_by_kind_.find(kind);
+  if (of_kind == cues_by_kind_.end()) return found;
+  for (const std::size_t c : of_kind->second) {
     const RedlineCue& cue = cues_[c];
-    if (cue.kind != kind || (present != nullptr && !(*present)[c])) continue;
+    if (present != nullptr && !(*present)[c]) continue;
     re2::StringPiece match;
     std::size_t position = 0;
     while (position <= piece.size() && cue.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &match, 1)) {
@@ -187,6 +190,28 @@ void RedlineTagger::tag(Document& doc) const {
   // Mentions and dates are in text order, so one cursor each walks them with the sentences.
   std::size_t next_mention = 0;
   std::size_t next_date = 0;
+  // The sentences where an anchor cue may occur, from one search of the whole text that
+  // resumes after each sentence it lands in: a call per sentence would cost more in
+  // setting up the search than in scanning. A match that runs across two sentences only
+  // makes its first sentence a candidate; the cue set below decides.
+  std::vector<bool> may_anchor(doc.sentences.size());
+  {
+    const re2::StringPiece whole(text.data(), text.size());
+    re2::StringPiece match;
+    std::size_t s = 0;
+    for (std::size_t from = 0; from < text.size() && s < doc.sentences.size();) {
+      if (!anchor_filter_->Match(whole, from, text.size(), RE2::UNANCHORED, &match, 1)) break;
+      const auto at = static_cast<std::size_t>(match.data() - text.data());
+      while (s < doc.sentences.size() && doc.sentences[s].span.end <= at) ++s;
+      if (s == doc.sentences.size()) break;
+      if (doc.sentences[s].span.begin > at) {  // between sentences: resume at the next one
+        from = doc.sentences[s].span.begin;
+        continue;
+      }
+      may_anchor[s] = true;
+      from = doc.sentences[s].span.end;
+    }
+  }
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span sentence = doc.sentences[s].span;
     const ParagraphKind paragraph_kind = doc.paragraphs[doc.sentences[s].paragraph].kind;
@@ -207,8 +232,8 @@ void RedlineTagger::tag(Document& doc) const {
       }
     } remember{history, groups};
     if (paragraph_kind != ParagraphKind::kBody) continue;
+    if (!may_anchor[s]) continue;
     const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
-    if (!RE2::PartialMatch(piece, *anchor_filter_)) continue;
     std::vector<int> matched;
     cue_set_->Match(piece, &matched);
     std::vector<bool> present(cues_.size());
@@ -736,10 +761,12 @@ void RedlineTagger::tag(Document& doc) const {
       // "North Korea’s satellite launch may have crossed ...", "the joint drills of
       // Washington and Seoul had crossed ...": a subject that is not just an actor.
       std::size_t start = anchor_clause_begin_of(anchor->begin);
-      const std::size_t that = text.substr(0, anchor->begin).rfind(" that ");
-      if (that != std::string_view::npos && that >= start) start = that + 6;
-      const std::size_t said = text.substr(0, anchor->begin).rfind(" said ");
-      if (said != std::string_view::npos && said >= start) start = said + 6;
+      // Searched back within the clause only: back through the whole text, every crossed
+      // line would cost time in proportion to the document.
+      const std::string_view clause = text.substr(start, anchor->begin - start);
+      if (const std::size_t that = clause.rfind(" that "); that != std::string_view::npos) start += that + 6;
+      const std::string_view after_that = text.substr(start, anchor->begin - start);
+      if (const std::size_t said = after_that.rfind(" said "); said != std::string_view::npos) start += said + 6;
       Span subject_phrase = trim(text, Span{start, anchor->begin});
       for (std::string_view aux : {" may have", " might have", " could have", " has", " have", " had", " is", " was",
                                    " has been", " had been"}) {

@@ -50,6 +50,8 @@ class RedlineTagger {
                         const std::vector<bool>* present = nullptr) const;
 
   std::vector<RedlineCue> cues_;
+  /// The indices into cues_ of each kind's cues, in file order.
+  std::map<std::string, std::vector<std::size_t>, std::less<>> cues_by_kind_;
   std::shared_ptr<const re2::RE2::Set> cue_set_;  ///< every cue, to see which occur in a sentence
   std::shared_ptr<const re2::RE2> anchor_filter_;  ///< any anchor cue at all, checked first
 };
