@@ -14,6 +14,7 @@
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
 #include "annotate/person_finder.hpp"
+#include "annotate/sentence_search.hpp"
 #include "annotate/unicode.hpp"
 
 namespace annotate {
@@ -196,10 +197,11 @@ void ActorTagger::tag(Document& doc) const {
 
   // Pass 1: people named in context cues who are not in the lexicon.
   std::vector<LocalPerson> local;
-  for (const Sentence& sentence : doc.sentences) {
-    if (doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
-    const re2::StringPiece piece(text.data() + sentence.span.begin, sentence.span.size());
-    if (cues_.person_filter && !RE2::PartialMatch(piece, *cues_.person_filter)) continue;
+  const std::vector<bool> has_cue = cues_.person_filter ? sentences_matching(doc, *cues_.person_filter)
+                                                        : std::vector<bool>(doc.sentences.size(), true);
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    if (!has_cue[s] || doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
     for (FoundName& found : cues_.person_finder->find(sentence.span.of(text))) {
       std::string name = std::move(found.name);
           const std::vector<std::string_view> words = split_words(name);
@@ -239,12 +241,18 @@ void ActorTagger::tag(Document& doc) const {
   // Pass 2: the lexicon and the local people, in text order.
   ActorList actors(doc, lexicon_);
   std::vector<bool> full_name_seen(lexicon_.entities().size());  // lexicon people named in full so far
-  // The bytes local people's names and surnames start with: most words start none.
+  // The bytes that start a local person's name or surname, and those that start anything
+  // at all (a lexicon surface, an alias, a local person): most words start none.
   std::array<bool, 256> local_starts{};
   for (const LocalPerson& person : local) {
     for (const std::string* surface : {&person.name, &person.surname}) {
       if (!surface->empty()) local_starts[static_cast<unsigned char>((*surface)[0])] = true;
     }
+  }
+  std::array<bool, 256> any_starts{};
+  for (std::size_t byte = 0; byte < 256; ++byte) {
+    const char c = static_cast<char>(byte);
+    any_starts[byte] = local_starts[byte] || lexicon_.may_start(c) || cues_.alias_may_start(c);
   }
   struct AliasHit {
     const ActorCues::Alias* alias;
@@ -263,7 +271,7 @@ void ActorTagger::tag(Document& doc) const {
       // No surface starts here, nor a local person or an alias: skip the rest of an ASCII
       // word, since no word starts inside one.
       const bool local_may_start = local_starts[static_cast<unsigned char>(text[i])];
-      if (!local_may_start && !lexicon_.may_start(text[i]) && !cues_.alias_may_start(text[i])) {
+      if (!any_starts[static_cast<unsigned char>(text[i])]) {
         ++i;
         while (i < sentence.end && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i - 1])) ++i;
         continue;

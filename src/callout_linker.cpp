@@ -4,6 +4,7 @@
 #include "annotate/callout_linker.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include "annotate/sentence_splitter.hpp"
@@ -69,12 +70,21 @@ std::vector<CalloutCandidate> find_callouts(std::string_view text, Span paragrap
                                             const Rules& rules) {
   std::vector<CalloutCandidate> found;
   std::size_t i = paragraph.begin;
+  // Most bytes are ASCII that can start no callout: only a digit, "[", "*" or a non-ASCII
+  // byte (superscripts, daggers) can.
+  static const std::array<bool, 256> kMayStart = [] {
+    std::array<bool, 256> table{};
+    for (std::size_t b = 0; b < 256; ++b) table[b] = b >= 0x80 || (b >= '0' && b <= '9') || b == '[' || b == '*';
+    return table;
+  }();
+  const char* const data = text.data();
   while (i < paragraph.end) {
-    // Most bytes are ASCII that can start no callout: a digit, "[" or "*" can.
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80 && (byte < '0' || byte > '9') && byte != '[' && byte != '*') {
-      ++i;
-      continue;
+    {
+      const char* p = data + i;
+      const char* const stop = data + paragraph.end;
+      while (p < stop && !kMayStart[static_cast<unsigned char>(*p)]) ++p;
+      i = static_cast<std::size_t>(p - data);
+      if (p == stop) break;
     }
     std::size_t length = 0;
     const char32_t c = decode_at(text, i, &length);

@@ -147,36 +147,37 @@ std::vector<Line> classify_lines(std::string_view text, const Rules& rules) {
       return match;
     };
     const bool heading_like = looks_like_heading(content, rules);
-    if (auto m = rules.match(LineRuleKind::kBoilerplate, content)) {
+    const std::vector<int> screened = rules.screen(content);
+    if (auto m = rules.match(LineRuleKind::kBoilerplate, content, &screened)) {
       take(LineClass::kBoilerplate, *m);
-    } else if (auto r = rules.match(LineRuleKind::kResponse, content);
+    } else if (auto r = rules.match(LineRuleKind::kResponse, content, &screened);
                r && within_twice_the_limits(content, rules) && parse_number(r->groups[0])) {
       take(LineClass::kResponse, *r);
       line.number = parse_number(r->groups[0]);
       line.title = span_of(r->groups[1], content, span.begin);
-    } else if (auto n = rules.match(LineRuleKind::kNumberedSection, content);
+    } else if (auto n = rules.match(LineRuleKind::kNumberedSection, content, &screened);
                n && heading_like && roman_value(n->groups[0]) > 0) {
       take(LineClass::kNumberedSection, *n);
       line.number = roman_value(n->groups[0]);
       line.title = span_of(n->groups[1], content, span.begin);
-    } else if (auto md = rules.match(LineRuleKind::kMarkdown, content);
+    } else if (auto md = rules.match(LineRuleKind::kMarkdown, content, &screened);
                md && within_twice_the_limits(content, rules)) {
       take(LineClass::kMarkdown, *md);
       line.markdown_depth = static_cast<int>(md->groups[0].size());
       line.title = span_of(md->groups[1], content, span.begin);
-    } else if (auto a = rules.match(LineRuleKind::kAppendix, content); a && heading_like) {
+    } else if (auto a = rules.match(LineRuleKind::kAppendix, content, &screened); a && heading_like) {
       take(LineClass::kAppendix, *a);
       line.symbol = std::string(a->groups[0]);
       line.title = span_of(a->groups[1], content, span.begin);
-    } else if (auto h = rules.match(LineRuleKind::kNotesHeading, content)) {
+    } else if (auto h = rules.match(LineRuleKind::kNotesHeading, content, &screened)) {
       take(LineClass::kNotesHeading, *h);
       line.title = span;
-    } else if (auto item = rules.match(LineRuleKind::kNoteItem, content);
+    } else if (auto item = rules.match(LineRuleKind::kNoteItem, content, &screened);
                item && parse_number(item->groups[0])) {
       take(LineClass::kNoteItem, *item);
       line.number = parse_number(item->groups[0]);
       line.title = span_of(item->groups[1], content, span.begin);
-    } else if (auto b = rules.match(LineRuleKind::kByline, content);
+    } else if (auto b = rules.match(LineRuleKind::kByline, content, &screened);
                b && within_twice_the_limits(content, rules)) {
       take(LineClass::kByline, *b);
       line.title = span;

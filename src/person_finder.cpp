@@ -116,7 +116,9 @@ PersonFinder::PersonFinder(std::vector<std::string> verbs, std::vector<std::stri
 PersonFinder::PhraseIndex PersonFinder::index_of(const Phrases& phrases) {
   PhraseIndex index;
   for (const std::vector<std::string>& phrase : phrases) {
-    if (!phrase.empty()) index[phrase.front()].push_back(&phrase);
+    if (phrase.empty() || phrase.front().empty()) continue;
+    index.by_first_word[phrase.front()].push_back(&phrase);
+    index.first_bytes[static_cast<unsigned char>(phrase.front()[0])] = true;
   }
   return index;
 }
@@ -124,8 +126,10 @@ PersonFinder::PhraseIndex PersonFinder::index_of(const Phrases& phrases) {
 std::vector<FoundName> PersonFinder::find(std::string_view sentence) const {
   const std::vector<Token> tokens = tokenize(sentence);
   auto phrase_at = [&](std::size_t at, const PhraseIndex& phrases) -> std::size_t {
-    const auto candidates = phrases.find(tokens[at].word);
-    if (candidates == phrases.end()) return 0;
+    const std::string_view first = tokens[at].word;
+    if (!phrases.first_bytes[static_cast<unsigned char>(first[0])]) return 0;
+    const auto candidates = phrases.by_first_word.find(first);
+    if (candidates == phrases.by_first_word.end()) return 0;
     for (const std::vector<std::string>* phrase : candidates->second) {
       if (at + phrase->size() > tokens.size()) continue;
       bool same = true;

@@ -14,6 +14,7 @@
 
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
+#include "annotate/sentence_search.hpp"
 
 namespace annotate {
 
@@ -190,28 +191,8 @@ void RedlineTagger::tag(Document& doc) const {
   // Mentions and dates are in text order, so one cursor each walks them with the sentences.
   std::size_t next_mention = 0;
   std::size_t next_date = 0;
-  // The sentences where an anchor cue may occur, from one search of the whole text that
-  // resumes after each sentence it lands in: a call per sentence would cost more in
-  // setting up the search than in scanning. A match that runs across two sentences only
-  // makes its first sentence a candidate; the cue set below decides.
-  std::vector<bool> may_anchor(doc.sentences.size());
-  {
-    const re2::StringPiece whole(text.data(), text.size());
-    re2::StringPiece match;
-    std::size_t s = 0;
-    for (std::size_t from = 0; from < text.size() && s < doc.sentences.size();) {
-      if (!anchor_filter_->Match(whole, from, text.size(), RE2::UNANCHORED, &match, 1)) break;
-      const auto at = static_cast<std::size_t>(match.data() - text.data());
-      while (s < doc.sentences.size() && doc.sentences[s].span.end <= at) ++s;
-      if (s == doc.sentences.size()) break;
-      if (doc.sentences[s].span.begin > at) {  // between sentences: resume at the next one
-        from = doc.sentences[s].span.begin;
-        continue;
-      }
-      may_anchor[s] = true;
-      from = doc.sentences[s].span.end;
-    }
-  }
+  // The sentences where an anchor cue may occur; the cue set below decides.
+  const std::vector<bool> may_anchor = sentences_matching(doc, *anchor_filter_);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span sentence = doc.sentences[s].span;
     const ParagraphKind paragraph_kind = doc.paragraphs[doc.sentences[s].paragraph].kind;

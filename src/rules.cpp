@@ -3,8 +3,6 @@
 // length, so no rule file can make a long line slow.
 #include "annotate/rules.hpp"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 
 #include "annotate/data_file.hpp"
@@ -82,6 +80,15 @@ Rules Rules::parse(std::string_view structure, const std::string& structure_name
     }
     rules.line_rules_.push_back(LineRule{id, kind->kind, std::move(pattern)});
   });
+  RE2::Options set_options;
+  set_options.set_log_errors(false);
+  auto set = std::make_shared<RE2::Set>(set_options, RE2::ANCHOR_BOTH);
+  for (const LineRule& rule : rules.line_rules_) {
+    std::string error;
+    if (set->Add(rule.pattern->pattern(), &error) < 0) throw Error(structure_name + ": rule " + rule.id + ": " + error);
+  }
+  if (!set->Compile()) throw Error(structure_name + ": the line rules do not compile as a set");
+  rules.line_set_ = std::move(set);
   for_each_data_line(abbreviations, [&](std::size_t line_number, std::string_view line) {
     const std::string where = located_message(abbreviations_name, line_number, "");
     if (line.find_first_of(" \t") != std::string_view::npos || line.back() != '.') {
@@ -105,10 +112,26 @@ Rules Rules::load(const std::optional<std::string>& dir) {
   return parse(structure.content, structure.name, abbreviations.content, abbreviations.name);
 }
 
-std::optional<LineMatch> Rules::match(LineRuleKind kind, std::string_view line) const {
+std::vector<int> Rules::screen(std::string_view line) const {
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error;
+  if (!line_set_->Match(re2::StringPiece(line.data(), line.size()), &matched, &error) &&
+      error.kind != RE2::Set::kNoError) {
+    // The set ran out of memory (a very large rule file): every rule stays a candidate.
+    matched.resize(line_rules_.size());
+    for (std::size_t i = 0; i < matched.size(); ++i) matched[i] = static_cast<int>(i);
+  }
+  std::sort(matched.begin(), matched.end());
+  return matched;
+}
+
+std::optional<LineMatch> Rules::match(LineRuleKind kind, std::string_view line,
+                                      const std::vector<int>* screened) const {
   const re2::StringPiece input(line.data(), line.size());
-  for (const LineRule& rule : line_rules_) {
+  for (std::size_t r = 0; r < line_rules_.size(); ++r) {
+    const LineRule& rule = line_rules_[r];
     if (rule.kind != kind) continue;
+    if (screened != nullptr && !std::binary_search(screened->begin(), screened->end(), static_cast<int>(r))) continue;
     const int wanted = std::min(rule.pattern->NumberOfCapturingGroups(), 2);
     re2::StringPiece submatches[3];
     if (!rule.pattern->Match(input, 0, line.size(), RE2::ANCHOR_BOTH, submatches,

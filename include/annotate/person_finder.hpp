@@ -40,7 +40,10 @@ class PersonFinder {
   using Phrases = std::vector<std::vector<std::string>>;
   /// Phrases by their first word, longest first: a token is looked up once, not compared
   /// with every phrase.
-  using PhraseIndex = std::unordered_map<std::string_view, std::vector<const std::vector<std::string>*>>;
+  struct PhraseIndex {
+    std::unordered_map<std::string_view, std::vector<const std::vector<std::string>*>> by_first_word;
+    bool first_bytes[256] = {};  ///< the bytes first words start with, checked before hashing
+  };
   static PhraseIndex index_of(const Phrases& phrases);
 
   Phrases verbs_;   ///< each split into words

@@ -4,6 +4,9 @@
 #ifndef ANNOTATE_RULES_HPP_
 #define ANNOTATE_RULES_HPP_
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <array>
 #include <cstddef>
 #include <memory>
@@ -12,10 +15,6 @@
 #include <string_view>
 #include <unordered_set>
 #include <vector>
-
-namespace re2 {
-class RE2;
-}
 
 namespace annotate {
 
@@ -62,8 +61,15 @@ class Rules {
   static Rules parse(std::string_view structure, const std::string& structure_name,
                      std::string_view abbreviations, const std::string& abbreviations_name);
 
-  /// The first rule of `kind` whose pattern matches all of `line`, or nothing.
-  std::optional<LineMatch> match(LineRuleKind kind, std::string_view line) const;
+  /// The line rules whose patterns match all of `line` (indices into line_rules(),
+  /// ascending), from one pass of a set of every pattern: a line is screened once and
+  /// match() then tries only these, instead of every rule of each kind in turn.
+  std::vector<int> screen(std::string_view line) const;
+
+  /// The first rule of `kind` whose pattern matches all of `line`, or nothing. With
+  /// `screened` (screen(line)), only the rules it lists are tried.
+  std::optional<LineMatch> match(LineRuleKind kind, std::string_view line,
+                                 const std::vector<int>* screened = nullptr) const;
 
   /// True when `word` (ending in its period, e.g. "U.S.") is a listed abbreviation.
   bool is_abbreviation(std::string_view word) const;
@@ -74,6 +80,7 @@ class Rules {
 
  private:
   std::vector<LineRule> line_rules_;
+  std::shared_ptr<const re2::RE2::Set> line_set_;  ///< every line rule, in order
   std::unordered_set<std::string> abbreviations_;
   std::size_t heading_max_words_ = 15;
   std::size_t heading_max_chars_ = 120;

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+// Which sentences a pattern may occur in, from one search of the whole text. Stages that
+// screen sentences with a filter pattern use it instead of a match call per sentence,
+// whose set-up costs more than scanning a sentence does.
+#ifndef ANNOTATE_SENTENCE_SEARCH_HPP_
+#define ANNOTATE_SENTENCE_SEARCH_HPP_
+
+#include <re2/re2.h>
+
+#include <vector>
+
+#include "annotate/document.hpp"
+
+namespace annotate {
+
+/// One flag per sentence of `doc`: true where a match of `pattern` starts. The search
+/// resumes at the end of each sentence it lands in. A match that runs from one sentence
+/// into the next marks the first, so the flags are a superset of the sentences the
+/// pattern matches alone: callers still decide sentence by sentence.
+/// REQUIRES: doc.sentences are in text order and do not overlap.
+std::vector<bool> sentences_matching(const Document& doc, const re2::RE2& pattern);
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_SENTENCE_SEARCH_HPP_

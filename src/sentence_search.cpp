@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#include "annotate/sentence_search.hpp"
+
+namespace annotate {
+
+std::vector<bool> sentences_matching(const Document& doc, const re2::RE2& pattern) {
+  const std::string_view text = doc.text;
+  const std::vector<Sentence>& sentences = doc.sentences;
+  std::vector<bool> found(sentences.size());
+  const re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece match;
+  std::size_t s = 0;
+  for (std::size_t from = 0; from < text.size() && s < sentences.size();) {
+    if (!pattern.Match(whole, from, text.size(), RE2::UNANCHORED, &match, 1)) break;
+    const auto at = static_cast<std::size_t>(match.data() - text.data());
+    while (s < sentences.size() && sentences[s].span.end <= at) ++s;
+    if (s == sentences.size()) break;
+    if (sentences[s].span.begin > at) {  // between sentences: resume at the next one
+      from = sentences[s].span.begin;
+      continue;
+    }
+    found[s] = true;
+    from = sentences[s].span.end;
+  }
+  return found;
+}
+
+}  // namespace annotate
