@@ -3,6 +3,8 @@
 // (s1, p1, t1, ...), so they are stable for the same input and cost nothing to store.
 #include "annotate/document_writer.hpp"
 
+#include <charconv>
+
 #include "annotate/json_writer.hpp"
 #include "annotate/text_index.hpp"
 
@@ -36,13 +38,14 @@ class DocumentWriter {
 
  private:
   void id(char prefix, std::size_t index) {
-    id_buffer_.assign(1, prefix);
-    id_buffer_ += std::to_string(index + 1);
-    json_.string(id_buffer_);
+    char buffer[24];
+    buffer[0] = prefix;
+    const auto end = std::to_chars(buffer + 1, buffer + sizeof buffer, index + 1).ptr;
+    json_.plain_string(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
   }
 
   void id_member(const char* name, char prefix, std::size_t index) {
-    json_.key(name);
+    json_.plain_key(name);
     id(prefix, index);
   }
 
@@ -58,7 +61,7 @@ class DocumentWriter {
   // each object's members.
   template <typename Item, typename WriteItem>
   void object_array(const char* name, const std::vector<Item>& items, WriteItem write_item) {
-    json_.key(name);
+    json_.plain_key(name);
     json_.begin_array();
     for (std::size_t i = 0; i < items.size(); ++i) {
       json_.begin_object();
@@ -75,7 +78,7 @@ class DocumentWriter {
   }
 
   void null_member(const char* name) {
-    json_.key(name);
+    json_.plain_key(name);
     json_.null();
   }
 
@@ -88,9 +91,9 @@ class DocumentWriter {
 
   // "span" and "bytes" for a byte span, under the given key names.
   void span_members(const Span& span, const char* span_key = "span", const char* bytes_key = "bytes") {
-    json_.key(span_key);
+    json_.plain_key(span_key);
     pair(index_.code_point_at(span.begin), index_.code_point_at(span.end));
-    json_.key(bytes_key);
+    json_.plain_key(bytes_key);
     pair(span.begin, span.end);
   }
 
@@ -101,7 +104,8 @@ class DocumentWriter {
 
   void optional_text_member(const char* name, const std::optional<Span>& span) {
     if (span) {
-      json_.member(name, doc_.view(*span));
+      json_.plain_key(name);
+      json_.string(doc_.view(*span));
     } else {
       null_member(name);
     }
@@ -252,7 +256,7 @@ class DocumentWriter {
   }
 
   void reference_member(const char* name, const std::optional<Reference>& reference) {
-    json_.key(name);
+    json_.plain_key(name);
     if (reference) {
       write_reference(*reference);
     } else {
@@ -342,7 +346,7 @@ class DocumentWriter {
   }
 
   void optional_text_object(const char* name, const std::optional<Span>& span) {
-    json_.key(name);
+    json_.plain_key(name);
     if (span) {
       json_.begin_object();
       text_and_span(*span);
@@ -360,7 +364,7 @@ class DocumentWriter {
       json_.member("status", claim.status);
       for (const auto& [name, actors] : {std::pair<const char*, const std::vector<std::size_t>*>{"warners", &claim.warners},
                                          {"targets", &claim.targets}}) {
-        json_.key(name);
+        json_.plain_key(name);
         json_.begin_array();
         for (std::size_t actor : *actors) json_.string(doc_.actors[actor].id);
         json_.end_array();
@@ -404,7 +408,6 @@ class DocumentWriter {
   std::string& out_;
   JsonWriter json_;
   const OutputDrain* drain_;
-  std::string id_buffer_;
 };
 
 }  // namespace

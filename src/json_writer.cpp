@@ -144,6 +144,14 @@ void JsonWriter::string(std::string_view value) {
   after_value();
 }
 
+void JsonWriter::plain_string(std::string_view value) {
+  before_value();
+  put('"');
+  put(value.data(), value.size());
+  put('"');
+  after_value();
+}
+
 void JsonWriter::number(std::int64_t value) {
   before_value();
   char digits[24];

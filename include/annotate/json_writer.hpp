@@ -28,8 +28,24 @@ class JsonWriter {
   void end_array();
   /// The key of the next member. REQUIRES: inside an object, and no key pending.
   void key(std::string_view name);
+  /// A key the program spells itself (a contract name): copied without an escaping scan.
+  /// REQUIRES: no quote, backslash or control character in `name`.
+  void plain_key(std::string_view name) {
+    before_value();
+    put('"');
+    put(name.data(), name.size());
+    put(pretty_ ? "\": " : "\":", pretty_ ? 3 : 2);
+    key_pending_ = true;
+  }
+  template <std::size_t N>
+  void key(const char (&name)[N]) {
+    plain_key(std::string_view(name, N - 1));
+  }
   /// A string value. REQUIRES: `value` is valid UTF-8 (the reader guarantees it).
   void string(std::string_view value);
+  /// A string value that needs no escaping, such as an id the program made ("t12").
+  /// REQUIRES: no quote, backslash or control character in `value`.
+  void plain_string(std::string_view value);
   void number(std::int64_t value);
   void number(std::size_t value);
   void number(int value) { number(static_cast<std::int64_t>(value)); }
@@ -37,6 +53,11 @@ class JsonWriter {
   void null();
   /// key(name) then string(value).
   void member(std::string_view name, std::string_view value) {
+    key(name);
+    string(value);
+  }
+  template <std::size_t N>
+  void member(const char (&name)[N], std::string_view value) {
     key(name);
     string(value);
   }
