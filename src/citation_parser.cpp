@@ -12,6 +12,7 @@
 
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
+#include "annotate/sentence_search.hpp"
 #include "annotate/unicode.hpp"
 
 namespace annotate {
@@ -401,10 +402,22 @@ void CitationParser::parse_notes(Document& doc, const DateTagger& dates) const {
     if (references.size() > 1) note.references = std::move(references);
   }
 
+  // The sentences an inline reference may be in, from one search of the whole document
+  // per pattern, where the patterns allow it (see may_anchor_to_ends).
+  std::vector<bool> may_cite(doc.sentences.size(), false);
+  for (const Pattern& pattern : patterns_) {
+    if (pattern.kind != "inline_ref") continue;
+    if (may_anchor_to_ends(pattern.regex->pattern())) {
+      may_cite.assign(doc.sentences.size(), true);
+      break;
+    }
+    const std::vector<bool> found = sentences_matching(doc, *pattern.regex);
+    for (std::size_t s = 0; s < found.size(); ++s) may_cite[s] = may_cite[s] || found[s];
+  }
   std::vector<Span> groups;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
-    if (doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
+    if (!may_cite[s] || doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
     for (Span rest = sentence.span; const Pattern* p = find("inline_ref", doc.text, rest, &groups);) {
       (void)p;
       doc.inline_refs.push_back(InlineRef{groups[0], s, parse_inline(doc.text, groups[1], dates)});

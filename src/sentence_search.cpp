@@ -25,4 +25,30 @@ std::vector<bool> sentences_matching(const Document& doc, const re2::RE2& patter
   return found;
 }
 
+bool may_anchor_to_ends(std::string_view pattern) {
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 >= pattern.size()) return true;
+      const char escaped = pattern[++i];
+      if (!in_class && (escaped == 'A' || escaped == 'z' || escaped == 'Z')) return true;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      // A ']' right after '[' or '[^' is a literal member, not the end of the class.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
+      continue;
+    }
+    if (c == '^' || c == '$') return true;
+  }
+  return in_class;
+}
+
 }  // namespace annotate

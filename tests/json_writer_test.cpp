@@ -59,3 +59,43 @@ TEST_CASE("json_writer: pretty output indents by two spaces", "[json_writer]") {
   CHECK(out == "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"e\": []\n}");
   CHECK(nlohmann::json::parse(out) == nlohmann::json::parse(R"({"a":[1,2],"e":[]})"));
 }
+
+TEST_CASE("json_writer: values longer than the staging buffer and staged bytes", "[json_writer]") {
+  std::string long_text;
+  for (int i = 0; i < 5000; ++i) long_text += "line \"" + std::to_string(i) + "\"\n";  // ~60 KB, escapes throughout
+  std::string out;
+  {
+    JsonWriter json(out);
+    json.begin_object();
+    json.key("items");
+    json.begin_array();
+    json.number(1);
+    CHECK(out.empty());         // staged until the outermost value closes
+    CHECK(json.size() == 11);   // {"items":[1
+    json.string(long_text);
+    json.plain_string("t12");
+    json.end_array();
+    json.end_object();
+    CHECK(json.size() == out.size());
+  }
+  const nlohmann::json parsed = nlohmann::json::parse(out);
+  CHECK(parsed["items"][1].get<std::string>() == long_text);
+  CHECK(parsed["items"][2] == "t12");
+}
+
+TEST_CASE("json_writer: keys from the program and keys from data", "[json_writer]") {
+  std::string out;
+  {
+    JsonWriter json(out);
+    json.begin_object();
+    json.key("literal");
+    json.null();
+    const std::string from_data = "quo\"te";
+    json.key(from_data);
+    json.boolean(false);
+    json.plain_key("plain");
+    json.number(std::int64_t{-1});
+    json.end_object();
+  }
+  CHECK(out == R"({"literal":null,"quo\"te":false,"plain":-1})");
+}

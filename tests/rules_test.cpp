@@ -39,6 +39,36 @@ TEST_CASE("rules: the shipped rules load and match whole lines", "[rules]") {
   CHECK_FALSE(rules.is_abbreviation("Korea."));
 }
 
+TEST_CASE("rules: one screening pass names the rules a line matches", "[rules]") {
+  const Rules& rules = annotate::testing::builtin_rules();
+  auto ids = [&](std::string_view line) {
+    std::vector<std::string> out;
+    for (int index : rules.screen(line)) out.push_back(rules.line_rules()[static_cast<std::size_t>(index)].id);
+    return out;
+  };
+  CHECK(ids("Response 2. Exert economic pressure") == std::vector<std::string>{"response.keyword"});
+  CHECK(ids("EMAIL") == std::vector<std::string>{"boilerplate.email"});
+  CHECK(ids("1. Kim, “Title,” Venue, 2023.") == std::vector<std::string>{"note_item.period"});
+  CHECK(ids("Seoul hedged, as it often does.").empty());
+  // Screened or not, match() finds the same rule and groups.
+  for (std::string_view line : {"Response 2. Exert economic pressure", "EMAIL", "IV. Outlook", "*Warnings",
+                                "Notes", "[3] Ibid.", "By Kim Min-ji", "Seoul hedged."}) {
+    INFO(line);
+    const std::vector<int> screened = rules.screen(line);
+    for (LineRuleKind kind : {LineRuleKind::kBoilerplate, LineRuleKind::kResponse, LineRuleKind::kNumberedSection,
+                              LineRuleKind::kMarkdown, LineRuleKind::kAppendix, LineRuleKind::kNotesHeading,
+                              LineRuleKind::kNoteItem, LineRuleKind::kByline, LineRuleKind::kIbid}) {
+      const auto plain = rules.match(kind, line);
+      const auto fast = rules.match(kind, line, &screened);
+      REQUIRE(plain.has_value() == fast.has_value());
+      if (plain) {
+        CHECK(plain->rule == fast->rule);
+        CHECK(plain->groups == fast->groups);
+      }
+    }
+  }
+}
+
 TEST_CASE("rules: malformed files fail with file:line messages", "[rules]") {
   CHECK(parse_error("# comment\n\nx.y\tboilerplate\n") ==
         "rules.tsv:3: expected 3 tab-separated fields (id, kind, pattern), found 2");

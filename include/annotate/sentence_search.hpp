@@ -20,6 +20,12 @@ namespace annotate {
 /// REQUIRES: doc.sentences are in text order and do not overlap.
 std::vector<bool> sentences_matching(const Document& doc, const re2::RE2& pattern);
 
+/// True when `pattern` may assert the ends of the text it is matched against (^, $, \A,
+/// \z outside a character class): matched against a whole document instead of one
+/// sentence, such a pattern could miss, so it cannot screen sentences. Conservative: a
+/// pattern it cannot read counts as anchored.
+bool may_anchor_to_ends(std::string_view pattern);
+
 }  // namespace annotate
 
 #endif  // ANNOTATE_SENTENCE_SEARCH_HPP_

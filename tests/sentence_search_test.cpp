@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#include "annotate/sentence_search.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace annotate;
+using annotate::testing::structure_of;
+
+namespace {
+
+// The texts of the flagged sentences, joined by " | ".
+std::string flagged(const Document& doc, const std::vector<bool>& flags) {
+  std::string out;
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    if (!flags[s]) continue;
+    if (!out.empty()) out += " | ";
+    out += std::string(doc.view(doc.sentences[s].span));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sentence_search: one search flags every sentence the pattern occurs in", "[sentence_search]") {
+  const Document doc = structure_of(
+      "Seoul warned Tokyo. Nothing happened then. Moscow warned Seoul twice, and warned again.\n\n"
+      "A new paragraph without it. Beijing warned.\n");
+  REQUIRE(doc.sentences.size() == 5);
+  const re2::RE2 warned("\\bwarned\\b");
+  const std::vector<bool> flags = sentences_matching(doc, warned);
+  REQUIRE(flags.size() == 5);
+  CHECK(flagged(doc, flags) == "Seoul warned Tokyo. | Moscow warned Seoul twice, and warned again. | Beijing warned.");
+  CHECK(flagged(doc, sentences_matching(doc, re2::RE2("\\bnowhere\\b"))).empty());
+}
+
+TEST_CASE("sentence_search: a match running into the next sentence flags only the first", "[sentence_search]") {
+  const Document doc = structure_of("It ended in a red. Line drawn. Then quiet.\n");
+  REQUIRE(doc.sentences.size() == 3);
+  const std::vector<bool> flags = sentences_matching(doc, re2::RE2("red\\.\\s+Line"));
+  CHECK(flagged(doc, flags) == "It ended in a red.");
+}
+
+TEST_CASE("sentence_search: matches outside every sentence are skipped", "[sentence_search]") {
+  Document doc;
+  doc.text = "xx Seoul xx Seoul";
+  doc.sentences.push_back(Sentence{0, Span{12, 17}});
+  const std::vector<bool> flags = sentences_matching(doc, re2::RE2("Seoul"));
+  REQUIRE(flags.size() == 1);
+  CHECK(flags[0]);
+}
+
+TEST_CASE("sentence_search: which patterns may assert the ends of their text", "[sentence_search]") {
+  CHECK(may_anchor_to_ends("^Ibid"));
+  CHECK(may_anchor_to_ends("notes$"));
+  CHECK(may_anchor_to_ends("(?:a|^b)"));
+  CHECK(may_anchor_to_ends("\\Aword"));
+  CHECK(may_anchor_to_ends("word\\z"));
+  CHECK(may_anchor_to_ends("[unclosed"));
+  CHECK(may_anchor_to_ends("trailing\\"));
+  CHECK_FALSE(may_anchor_to_ends("\\((?:[Ss]ee|[Cc]f\\.)\\s+([^()]{3,300})\\)"));
+  CHECK_FALSE(may_anchor_to_ends("cost \\$5"));
+  CHECK_FALSE(may_anchor_to_ends("[$^]"));
+  CHECK_FALSE(may_anchor_to_ends("[]^]x"));
+  CHECK_FALSE(may_anchor_to_ends("[^]$]x"));
+  CHECK_FALSE(may_anchor_to_ends("\\bwarn\\b"));
+}
