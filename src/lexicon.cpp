@@ -39,6 +39,10 @@ unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<
 // True when no letter or digit continues the word at text[i].
 bool word_ends_at(std::string_view text, std::size_t i, std::size_t end) {
   if (i >= end) return true;
+  const auto byte = static_cast<unsigned char>(text[i]);
+  if (byte < 0x80) {
+    return !((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9'));
+  }
   std::size_t length = 0;
   const char32_t c = decode_at(text, i, &length);
   if (c < 0x80) {
@@ -209,6 +213,18 @@ void Lexicon::build_tries() {
       flat->nodes.push_back(out);
     }
     for (const auto& [byte, target] : built->front().children) flat->root_children[byte] = target;
+    // Wide nodes (the first letters of many surfaces) get a table by byte: a scan of their
+    // edges would cost more than the table's memory.
+    for (std::size_t n = 0; n < flat->nodes.size(); ++n) {
+      Trie::Node& node = flat->nodes[n];
+      if (node.edge_count < kDenseEdges) continue;
+      node.table = static_cast<std::uint32_t>(flat->tables.size() / 256 + 1);
+      flat->tables.resize(flat->tables.size() + 256, 0);
+      std::uint32_t* table = flat->tables.data() + (node.table - 1) * 256;
+      for (std::uint32_t e = node.first_edge; e < node.first_edge + node.edge_count; ++e) {
+        table[flat->edge_bytes[e]] = flat->edge_targets[e];
+      }
+    }
   }
 }
 
@@ -235,6 +251,10 @@ LexiconMatch Lexicon::walk(const Trie& trie, bool folded, std::string_view text,
     }
     if (++i >= end) break;
     const unsigned char byte = byte_at(i);
+    if (reached.table != 0) {
+      node = trie.tables[(reached.table - 1) * 256 + byte];
+      continue;
+    }
     const unsigned char* bytes = trie.edge_bytes.data() + reached.first_edge;
     const unsigned char* found = std::find(bytes, bytes + reached.edge_count, byte);
     node = found == bytes + reached.edge_count ? 0 : trie.edge_targets[reached.first_edge + static_cast<std::size_t>(found - bytes)];

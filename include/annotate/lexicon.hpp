@@ -101,13 +101,16 @@ class Lexicon {
       std::uint32_t edge_count = 0;
       std::uint32_t first_form = 0;
       std::uint32_t form_count = 0;
+      std::uint32_t table = 0;  ///< 1 + the index of its table in `tables`, or 0
     };
     std::vector<Node> nodes;
     std::vector<unsigned char> edge_bytes;
     std::vector<std::uint32_t> edge_targets;
+    std::vector<std::uint32_t> tables;  ///< 256 children per wide node, 0 for none
     std::vector<std::size_t> form_indices;
     std::uint32_t root_children[256] = {};  ///< 0: no child (the root is never a child)
   };
+  static constexpr std::uint32_t kDenseEdges = 6;  ///< nodes with this many edges get a table
   std::size_t add_entity(Entity entity);
   void add_form(Form form);
   void build_tries();
