@@ -160,7 +160,15 @@ bool annotate_input(const InputItem& item, const Annotator& annotator, const Run
   } else {
     write_document(doc, out, options.pretty, drain);
   }
-  if (counts) *counts = DocumentCounts::of(doc);
+  if (counts) {
+    // The summary's tallies cost map lookups per actor and date; without --summary only
+    // the byte count (for --progress) is kept.
+    if (options.summary) {
+      *counts = DocumentCounts::of(doc);
+    } else {
+      counts->bytes = doc.text.size();
+    }
+  }
   return true;
 }
 

@@ -13,9 +13,9 @@ namespace annotate {
 DocumentCounts DocumentCounts::of(const Document& doc) {
   DocumentCounts counts;
   counts.bytes = doc.text.size();
-  for (const Mention& mention : doc.mentions) {
-    const Actor& actor = doc.actors[mention.actor];
-    ++counts.actor_mentions[actor.id];
+  for (const Actor& actor : doc.actors) {  // each listed once, with its mentions counted
+    if (actor.mention_count == 0) continue;
+    counts.actor_mentions[actor.id] += actor.mention_count;
     counts.actor_names[actor.id] = actor.name;
   }
   for (const DateMention& date : doc.dates) {
