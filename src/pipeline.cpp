@@ -17,6 +17,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "annotate/callout_linker.hpp"
 #include "annotate/data_file.hpp"
@@ -110,51 +111,62 @@ Annotator::Annotator(const std::optional<std::string>& data_dir,
   if (reference_date) reference_date_ = parse_reference_date(*reference_date);
 }
 
-void Annotator::annotate(Document& doc) const {
-  segment(doc, rules_);
-  split_sentences(doc, rules_);
-  link_callouts(doc, rules_);
-  date_tagger_.tag(doc, reference_date_);
-  citation_parser_.parse_notes(doc, date_tagger_);
-  actor_tagger_.tag(doc);
-  redline_tagger_.tag(doc);
+void Annotator::annotate(Document& doc) const { annotate(std::vector<Document*>{&doc}); }
+
+void Annotator::annotate(const std::vector<Document*>& docs) const {
+  for (Document* doc : docs) segment(*doc, rules_);
+  for (Document* doc : docs) split_sentences(*doc, rules_);
+  for (Document* doc : docs) link_callouts(*doc, rules_);
+  for (Document* doc : docs) date_tagger_.tag(*doc, reference_date_);
+  for (Document* doc : docs) citation_parser_.parse_notes(*doc, date_tagger_);
+  for (Document* doc : docs) actor_tagger_.tag(*doc);
+  for (Document* doc : docs) redline_tagger_.tag(*doc);
 }
 
-bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,
-                    std::string& out, DocumentCounts* counts, std::size_t sequence,
-                    const std::function<void()>* wait_turn, const OutputDrain* drain) {
-  const bool html = options.format == "html";
-  const std::string shown_path = sanitize_utf8(item.path);
-  auto fail = [&](const InputError& error) {
-    if (wait_turn) (*wait_turn)();
-    spdlog::error("{}: {} ({})", shown_path, error.message, error.code);
-    if (html) {
-      write_html_error(shown_path, error, out);
-    } else {
-      write_input_error(shown_path, item.id, error, out, options.pretty);
-    }
-    if (counts) *counts = DocumentCounts::of_error(error.code);
-    return false;
-  };
-  if (item.error) return fail(*item.error);
-
+PreparedInput prepare_input(const InputItem& item, const RunOptions& options) {
+  PreparedInput input;
+  input.shown_path = sanitize_utf8(item.path);
+  input.id = item.id;
+  if (item.error) {
+    input.error = item.error;
+    return input;
+  }
   std::string raw;
   if (item.text) {
     raw = *item.text;
   } else if (std::optional<InputError> error = read_raw(item.path, options.max_bytes, raw)) {
-    return fail(*error);
+    input.error = std::move(error);
+    return input;
   }
   if (options.encoding != Encoding::kUtf8) raw = transcode_to_utf8(raw, options.encoding);
-  ReadResult read = decode_input(shown_path, std::move(raw));
-  if (read.error) return fail(*read.error);
+  ReadResult read = decode_input(input.shown_path, std::move(raw));
+  if (read.error) {
+    input.error = std::move(read.error);
+    return input;
+  }
+  input.document = std::move(read.document);
+  input.document.source.id = item.id;
+  return input;
+}
 
-  Document& doc = read.document;
-  doc.source.id = item.id;
-  annotator.annotate(doc);
+bool write_prepared(const PreparedInput& input, const RunOptions& options, std::string& out,
+                    DocumentCounts* counts, std::size_t sequence, const OutputDrain* drain) {
+  const bool html = options.format == "html";
+  if (input.error) {
+    const InputError& error = *input.error;
+    spdlog::error("{}: {} ({})", input.shown_path, error.message, error.code);
+    if (html) {
+      write_html_error(input.shown_path, error, out);
+    } else {
+      write_input_error(input.shown_path, input.id, error, out, options.pretty);
+    }
+    if (counts) *counts = DocumentCounts::of_error(error.code);
+    return false;
+  }
+  const Document& doc = input.document;
   spdlog::debug("{}: {} sections, {} sentences, {} callouts, {} notes, {} dates, {} mentions",
-                shown_path, doc.sections.size(), doc.sentences.size(), doc.callouts.size(),
+                input.shown_path, doc.sections.size(), doc.sentences.size(), doc.callouts.size(),
                 doc.notes.size(), doc.dates.size(), doc.mentions.size());
-  if (wait_turn) (*wait_turn)();
   if (html) {
     write_html_document(doc, sequence + 1, out);
   } else {
@@ -172,6 +184,15 @@ bool annotate_input(const InputItem& item, const Annotator& annotator, const Run
   return true;
 }
 
+bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,
+                    std::string& out, DocumentCounts* counts, std::size_t sequence,
+                    const std::function<void()>* wait_turn, const OutputDrain* drain) {
+  PreparedInput input = prepare_input(item, options);
+  if (!input.error) annotator.annotate(input.document);
+  if (wait_turn) (*wait_turn)();
+  return write_prepared(input, options, out, counts, sequence, drain);
+}
+
 namespace {
 
 // One input's output and what it adds to the summary, waiting for its turn to be written.
@@ -179,7 +200,15 @@ struct Finished {
   std::string json;
   DocumentCounts counts;
   bool ok = true;
+  std::size_t read_bytes = 0;  ///< what it held in memory before it was written
 };
+
+// A batch of short documents is annotated stage by stage: up to this many documents, or
+// this many bytes (a document larger than that goes alone). Batches of about 64 short
+// commentaries recover most of what running every stage over a whole corpus at once would
+// (bench/stage_times), at a bounded cost in memory.
+constexpr std::size_t kBatchDocuments = 64;
+constexpr std::size_t kBatchBytes = 256 * 1024;
 
 // Progress on stderr: files done, throughput and time left, redrawn at most five times a
 // second, and only where a person is watching.
@@ -231,14 +260,19 @@ int run(const RunOptions& options) {
   CorpusSummary summary;
 
   const unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  // Workers annotate ahead, at most `window` documents past the one being written; each
-  // writes its own document when every earlier one is written, streaming a large one in
-  // parts, so output keeps input order and memory stays bounded by the window.
-  const std::size_t window = 8 * static_cast<std::size_t>(jobs);
+  // Each worker reads short documents into a batch and annotates the batch stage by stage
+  // (see Annotator::annotate); a document too large for a batch goes alone and streams its
+  // JSON in parts when its turn comes. Finished documents wait in `ready` and are written
+  // in input order by whichever worker finds them next in line. Workers take input only
+  // while fewer than `window_documents` and `window_bytes` are taken and not yet written,
+  // so memory stays bounded whatever the number of inputs.
+  const std::size_t window_documents = 2 * kBatchDocuments * jobs;
+  const std::size_t window_bytes = 2 * kBatchBytes * jobs;
   std::mutex mutex;
   std::condition_variable changed;
   std::size_t next_to_take = 0;
   std::size_t next_to_write = 0;
+  std::size_t bytes_in_flight = 0;  // of documents read and not yet written
   bool inputs_done = false;
   std::exception_ptr failure;
   int exit_code = kExitOk;
@@ -257,6 +291,7 @@ int run(const RunOptions& options) {
     if (!done.ok) exit_code = kExitInputFailed;
     summary.add(done.counts);
     bytes_done += done.counts.bytes;
+    bytes_in_flight -= std::min(bytes_in_flight, done.read_bytes);
     ++next_to_write;
     progress.update(next_to_write, bytes_done);
   };
@@ -269,65 +304,119 @@ int run(const RunOptions& options) {
     }
     changed.notify_all();
   };
+  // REQUIRES: `mutex` held.
+  auto room = [&] { return next_to_take < next_to_write + window_documents && bytes_in_flight < window_bytes; };
 
   auto worker = [&]() {
-    for (;;) {
-      InputItem item;
+    struct Taken {
       std::size_t sequence = 0;
-      {
-        std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return inputs_done || failure || next_to_take < next_to_write + window; });
-        if (inputs_done || failure) return;
-        std::optional<InputItem> next;
-        try {
-          next = queue.next();
-        } catch (...) {
-          failure = std::current_exception();
-          changed.notify_all();
-          return;
-        }
-        if (!next) {
-          inputs_done = true;
-          changed.notify_all();
-          return;
-        }
-        item = std::move(*next);
-        sequence = next_to_take++;
+      PreparedInput input;
+    };
+    std::vector<Taken> batch;
+    std::size_t batch_bytes = 0;
+    std::size_t unreported = 0;  // bytes read since the worker last held the lock
+    // Annotates the batch stage by stage and queues each document's output.
+    auto finish_batch = [&]() {
+      if (batch.empty()) return;
+      std::vector<Document*> documents;
+      for (Taken& taken : batch) {
+        if (!taken.input.error) documents.push_back(&taken.input.document);
       }
-      // A document whose JSON stays under the drain size is queued whole and written in
-      // order by whichever worker finds it next in line; a larger one waits for its turn at
-      // its first drain and then streams, so that no document is held whole in memory.
+      annotator.annotate(documents);
+      std::vector<std::pair<std::size_t, Finished>> done;
+      for (Taken& taken : batch) {
+        Finished finished;
+        finished.read_bytes = taken.input.error ? 0 : taken.input.document.text.size();
+        finished.ok = write_prepared(taken.input, options, finished.json, &finished.counts, taken.sequence);
+        done.emplace_back(taken.sequence, std::move(finished));
+      }
+      batch.clear();
+      batch_bytes = 0;
+      std::lock_guard<std::mutex> lock(mutex);
+      bytes_in_flight += std::exchange(unreported, 0);
+      for (auto& [sequence, finished] : done) ready.emplace(sequence, std::move(finished));
+      flush_ready();
+    };
+    // Annotates one large document and writes it when its turn comes, in parts.
+    auto stream_alone = [&](Taken& taken) {
+      if (!taken.input.error) annotator.annotate(taken.input.document);
       Finished finished;
+      finished.read_bytes = taken.input.error ? 0 : taken.input.document.text.size();
       bool my_turn = false;
       const OutputDrain drain = [&](const std::string& part) {
         if (!my_turn) {
           std::unique_lock<std::mutex> lock(mutex);
-          changed.wait(lock, [&] { return failure || next_to_write == sequence; });
+          changed.wait(lock, [&] { return failure || next_to_write == taken.sequence; });
           if (failure) throw Aborted{};
           my_turn = true;
         }
         sink.write(part);
       };
-      try {
-        finished.ok = annotate_input(item, annotator, options, finished.json, &finished.counts, sequence, nullptr, &drain);
-        if (my_turn) {
-          sink.write(finished.json);
-          std::lock_guard<std::mutex> lock(mutex);
-          commit(finished);
-          flush_ready();
-        } else {
-          std::lock_guard<std::mutex> lock(mutex);
-          ready.emplace(sequence, std::move(finished));
-          flush_ready();
-        }
-      } catch (const Aborted&) {
-        return;
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (!failure) failure = std::current_exception();
-        changed.notify_all();
-        return;
+      finished.ok = write_prepared(taken.input, options, finished.json, &finished.counts, taken.sequence, &drain);
+      std::lock_guard<std::mutex> lock(mutex);
+      if (my_turn) {
+        sink.write(finished.json);
+        commit(finished);
+      } else {
+        ready.emplace(taken.sequence, std::move(finished));
       }
+      flush_ready();
+    };
+    try {
+      for (;;) {
+        InputItem item;
+        std::size_t sequence = 0;
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          bytes_in_flight += std::exchange(unreported, 0);
+          // A worker holding a batch never waits for room: the room is what its batch
+          // would free.
+          if (!batch.empty() && !room() && !inputs_done && !failure) {
+            lock.unlock();
+            finish_batch();
+            continue;
+          }
+          changed.wait(lock, [&] { return inputs_done || failure || room(); });
+          if (failure) return;
+          std::optional<InputItem> next;
+          if (!inputs_done) {
+            next = queue.next();
+            if (!next) {
+              inputs_done = true;
+              changed.notify_all();
+            }
+          }
+          if (!next) {
+            lock.unlock();
+            finish_batch();
+            return;
+          }
+          item = std::move(*next);
+          sequence = next_to_take++;
+        }
+        Taken taken{sequence, prepare_input(item, options)};
+        const std::size_t size = taken.input.error ? 0 : taken.input.document.text.size();
+        if (size > kBatchBytes) {
+          finish_batch();  // the documents before it first: it will wait for its turn
+          {
+            std::lock_guard<std::mutex> lock(mutex);
+            bytes_in_flight += size;
+          }
+          stream_alone(taken);
+          continue;
+        }
+        batch.push_back(std::move(taken));
+        batch_bytes += size;
+        unreported += size;
+        if (batch.size() >= kBatchDocuments || batch_bytes >= kBatchBytes) finish_batch();
+      }
+    } catch (const Aborted&) {
+      return;
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!failure) failure = std::current_exception();
+      changed.notify_all();
+      return;
     }
   };
   // The last worker to finish writes whatever is still queued, so joining them is enough:

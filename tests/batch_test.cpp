@@ -61,6 +61,41 @@ TEST_CASE("batch: hundreds of files with bad ones, the same at -j 1 and -j 2", "
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("batch: documents too large for a batch go alone, in order, at any -j", "[batch]") {
+  // Short documents are annotated in batches of up to 64 or 256 KB; larger ones alone and
+  // streamed. Mixed, with errors between them, the output is each file's own, in order.
+  const std::string dir = scratch_dir("batch-mixed");
+  const std::string sample = read_file(source_path("data/samples/sample-commentary.txt"));
+  std::string large;
+  while (large.size() < 300 * 1024) large += sample;
+  std::vector<std::string> paths;
+  for (int i = 0; i < 140; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "/doc%03d.txt", i);
+    const std::string path = dir + name;
+    if (i == 5 || i == 70 || i == 71 || i == 139) {
+      write_file(path, large);
+    } else if (i == 6 || i == 69) {
+      write_file(path, std::string("\x01\x02", 2) + "binary" + std::string(3, '\0'));
+    } else {
+      write_file(path, i % 4 == 0 ? sample : "Moscow warned Seoul in " + std::to_string(1950 + i) + ".\n");
+    }
+    paths.push_back(path);
+  }
+  const Run one = run_annotate({"-j", "1", dir});
+  const Run three = run_annotate({"-j", "3", dir});
+  CHECK(one.exit_code == 1);
+  CHECK(one.out == three.out);
+  const std::vector<std::string> lines = lines_of(one.out);
+  REQUIRE(lines.size() == 140);
+  for (std::size_t i : {0u, 4u, 5u, 6u, 7u, 69u, 70u, 71u, 72u, 138u, 139u}) {
+    INFO("file " << i);
+    const Run alone = run_annotate({paths[i]});
+    CHECK(alone.out == lines[i] + "\n");
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("batch: --glob, --files-from and stdin lists", "[batch]") {
   const std::string dir = scratch_dir("batch-glob");
   std::filesystem::create_directories(dir + "/b/c");
