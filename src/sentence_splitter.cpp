@@ -94,10 +94,14 @@ std::vector<Span> split_sentence_spans(std::string_view text, Span paragraph,
   const std::size_t end = paragraph.end;
   std::size_t start = paragraph.begin;
   std::size_t i = paragraph.begin;
+  const char* const data = text.data();
   while (i < end) {
-    if (!is_terminal(text[i])) {
-      ++i;
-      continue;
+    {  // to the next . ? or !, with the bounds in registers
+      const char* p = data + i;
+      const char* const stop = data + end;
+      while (p < stop && !is_terminal(*p)) ++p;
+      i = static_cast<std::size_t>(p - data);
+      if (i == end) break;
     }
     const std::size_t terminal = i;
     std::size_t j = i + 1;

@@ -4,8 +4,10 @@
 #ifndef ANNOTATE_JSON_WRITER_HPP_
 #define ANNOTATE_JSON_WRITER_HPP_
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -22,10 +24,10 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void begin_object();
-  void end_object();
-  void begin_array();
-  void end_array();
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
   /// The key of the next member. REQUIRES: inside an object, and no key pending.
   void key(std::string_view name);
   /// A key the program spells itself (a contract name): copied without an escaping scan.
@@ -109,6 +111,49 @@ class JsonWriter {
   std::size_t used_ = 0;
   char buffer_[kBufferBytes];
 };
+
+// The small calls are inline: a document's JSON is made of hundreds of thousands of them.
+
+inline void JsonWriter::before_value() {
+  if (key_pending_) {
+    key_pending_ = false;
+    return;
+  }
+  if (depth_ == 0) return;
+  if (has_members_[depth_ - 1]) put(',');
+  has_members_[depth_ - 1] = true;
+  if (pretty_) newline_and_indent();
+}
+
+inline void JsonWriter::open(char bracket) {
+  before_value();
+  if (depth_ == kMaxDepth) throw std::logic_error("JsonWriter: nesting deeper than 64");
+  put(bracket);
+  has_members_[depth_++] = false;
+}
+
+inline void JsonWriter::close(char bracket) {
+  const bool had_members = has_members_[--depth_];
+  if (pretty_ && had_members) newline_and_indent();
+  put(bracket);
+  after_value();
+}
+
+inline void JsonWriter::plain_string(std::string_view value) {
+  before_value();
+  put('"');
+  put(value.data(), value.size());
+  put('"');
+  after_value();
+}
+
+inline void JsonWriter::number(std::size_t value) {
+  before_value();
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, value);
+  put(digits, static_cast<std::size_t>(result.ptr - digits));
+  after_value();
+}
 
 }  // namespace annotate
 
