@@ -249,10 +249,9 @@ void ActorTagger::tag(Document& doc) const {
       if (!surface->empty()) local_starts[static_cast<unsigned char>((*surface)[0])] = true;
     }
   }
-  std::array<bool, 256> any_starts{};
+  std::array<bool, 256> other_starts{};  // a local person or an alias
   for (std::size_t byte = 0; byte < 256; ++byte) {
-    const char c = static_cast<char>(byte);
-    any_starts[byte] = local_starts[byte] || lexicon_.may_start(c) || cues_.alias_may_start(c);
+    other_starts[byte] = local_starts[byte] || cues_.alias_may_start(static_cast<char>(byte));
   }
   struct AliasHit {
     const ActorCues::Alias* alias;
@@ -271,12 +270,13 @@ void ActorTagger::tag(Document& doc) const {
       // No surface starts here, nor a local person or an alias: skip the rest of an ASCII
       // word, since no word starts inside one.
       const bool local_may_start = local_starts[static_cast<unsigned char>(text[i])];
-      if (!any_starts[static_cast<unsigned char>(text[i])]) {
+      const bool lexicon_may_start = lexicon_.may_start(text[i], i + 1 < sentence.end ? text[i + 1] : '\0');
+      if (!lexicon_may_start && !other_starts[static_cast<unsigned char>(text[i])]) {
         ++i;
         while (i < sentence.end && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i - 1])) ++i;
         continue;
       }
-      const LexiconMatch match = lexicon_.longest_match(text, i, sentence.end);
+      const LexiconMatch match = lexicon_may_start ? lexicon_.longest_match(text, i, sentence.end) : LexiconMatch{};
       // Local people: full names, then their surnames once the full name has been seen.
       const LocalPerson* person = nullptr;
       std::size_t person_length = 0;

@@ -195,6 +195,44 @@ void Lexicon::build_tries() {
       trie[node].forms.push_back(index);
     }
   }
+  // The first two bytes of every surface, for may_start(c, next).
+  exact_pairs_.assign(1024, 0);
+  folded_pairs_.assign(1024, 0);
+  for (const auto& [surface, indices] : forms_by_surface_) {
+    for (std::size_t index : indices) {
+      const Form& form = forms_[index];
+      if (form.surface.empty()) continue;
+      std::vector<std::uint64_t>& pairs = form.case_insensitive ? folded_pairs_ : exact_pairs_;
+      const auto byte = [&](std::size_t k) {
+        const auto b = static_cast<unsigned char>(form.surface[k]);
+        return form.case_insensitive ? fold(b) : b;
+      };
+      const std::size_t first = byte(0);
+      for (std::size_t second = 0; second < 256; ++second) {
+        if (form.surface.size() > 1 && second != byte(1)) continue;
+        const std::size_t bit = first * 256 + second;
+        pairs[bit / 64] |= std::uint64_t{1} << (bit % 64);
+      }
+    }
+  }
+  // Laid out breadth first: the shallow nodes, which every match visits, share cache lines.
+  auto breadth_first = [](std::vector<BuildNode>& trie) {
+    std::vector<std::uint32_t> order{0};
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      std::sort(trie[order[k]].children.begin(), trie[order[k]].children.end());
+      for (const auto& child : trie[order[k]].children) order.push_back(child.second);
+    }
+    std::vector<std::uint32_t> new_index(trie.size());
+    for (std::size_t k = 0; k < order.size(); ++k) new_index[order[k]] = static_cast<std::uint32_t>(k);
+    std::vector<BuildNode> reordered(trie.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      reordered[k] = std::move(trie[order[k]]);
+      for (auto& child : reordered[k].children) child.second = new_index[child.second];
+    }
+    trie = std::move(reordered);
+  };
+  breadth_first(exact);
+  breadth_first(folded);
   for (auto [built, flat] : {std::pair{&exact, &exact_}, std::pair{&folded, &folded_}}) {
     *flat = Trie{};
     for (BuildNode& node : *built) {

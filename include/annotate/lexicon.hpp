@@ -88,6 +88,17 @@ class Lexicon {
     return exact_.root_children[byte] != 0 || folded_.root_children[lower] != 0;
   }
 
+  /// False when no surface starts with the bytes `c` then `next` (`next` is anything for a
+  /// one-byte surface): a finer screen than may_start for common words such as "and".
+  bool may_start(char c, char next) const {
+    const auto first = static_cast<unsigned char>(c);
+    const auto second = static_cast<unsigned char>(next);
+    const auto fold_byte = [](unsigned char b) { return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b | 0x20) : b; };
+    const std::size_t exact = first * 256u + second;
+    const std::size_t folded = fold_byte(first) * 256u + fold_byte(second);
+    return ((exact_pairs_[exact / 64] >> (exact % 64)) & 1u) != 0 || ((folded_pairs_[folded / 64] >> (folded % 64)) & 1u) != 0;
+  }
+
   /// The role `person` held on `date` (YYYY-MM-DD or YYYY), the most senior first, or nothing.
   const Role* role_on(std::size_t person, std::string_view date) const;
 
@@ -128,6 +139,8 @@ class Lexicon {
   std::vector<Role> roles_;
   Trie exact_;   ///< trie of case-sensitive surfaces
   Trie folded_;  ///< trie of case-insensitive surfaces, ASCII-lowercased
+  std::vector<std::uint64_t> exact_pairs_ = std::vector<std::uint64_t>(1024);   ///< first two bytes, a bit each
+  std::vector<std::uint64_t> folded_pairs_ = std::vector<std::uint64_t>(1024);
 };
 
 }  // namespace annotate
