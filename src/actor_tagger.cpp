@@ -186,8 +186,22 @@ class ActorList {
   std::map<std::string, std::size_t> local_;
 };
 
-bool is_ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+// Past the rest of the ASCII word that starts at text[i] (no word starts inside one); past
+// one byte when text[i] is not an ASCII letter or digit.
+std::size_t skip_word(std::string_view text, std::size_t i, std::size_t end) {
+  static const std::array<bool, 256> kAlnum = [] {
+    std::array<bool, 256> table{};
+    for (std::size_t b = 0; b < 256; ++b) {
+      table[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+    }
+    return table;
+  }();
+  const char* const data = text.data();
+  if (!kAlnum[static_cast<unsigned char>(data[i])]) return i + 1;
+  const char* p = data + i + 1;
+  const char* const stop = data + end;
+  while (p < stop && kAlnum[static_cast<unsigned char>(*p)]) ++p;
+  return static_cast<std::size_t>(p - data);
 }
 
 }  // namespace
@@ -272,8 +286,7 @@ void ActorTagger::tag(Document& doc) const {
       const bool local_may_start = local_starts[static_cast<unsigned char>(text[i])];
       const bool lexicon_may_start = lexicon_.may_start(text[i], i + 1 < sentence.end ? text[i + 1] : '\0');
       if (!lexicon_may_start && !other_starts[static_cast<unsigned char>(text[i])]) {
-        ++i;
-        while (i < sentence.end && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i - 1])) ++i;
+        i = skip_word(text, i, sentence.end);
         continue;
       }
       const LexiconMatch match = lexicon_may_start ? lexicon_.longest_match(text, i, sentence.end) : LexiconMatch{};
@@ -321,8 +334,7 @@ void ActorTagger::tag(Document& doc) const {
             alias_hits.push_back(AliasHit{&alias, Span{i, end}, s});
           }
         }
-        ++i;
-        while (i < sentence.end && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i - 1])) ++i;
+        i = skip_word(text, i, sentence.end);
         continue;
       }
       // Among several readings of one surface, prefer an actor already mentioned.
