@@ -447,12 +447,17 @@ void RedlineTagger::tag(Document& doc) const {
         return resolve(reference->first, reference->second, {});
       }
       // "They positively cite ... teaching Seoul a lesson and warn": a pronoun opening the
-      // sentence is its subject unless an actor stands right before the verb.
+      // sentence is its subject unless an actor stands right before the verb as its
+      // subject; not one after a preposition or across a comma ("They describe ..., present
+      // it as dictated by Washington, and warn that ...").
       const auto opening = find_reference(sentence.begin, std::min(anchor->begin, sentence.begin + 6));
       const bool opens_with_pronoun = opening && opening->first == sentence.begin;
-      if (const Group* g = near_before(words);
-          opens_with_pronoun && (g == nullptr || words_between(text, g->span.end, anchor->begin) > 2)) {
-        return resolve(opening->first, opening->second, {});
+      if (const Group* g = near_before(words); opens_with_pronoun) {
+        const bool subject_before_verb =
+            g != nullptr && words_between(text, g->span.end, anchor->begin) <= 2 &&
+            text.substr(g->span.end, anchor->begin - g->span.end).find(',') == std::string_view::npos &&
+            !after_preposition(text, g->span.begin, sentence.begin);
+        if (!subject_before_verb) return resolve(opening->first, opening->second, {});
       }
       if (const Group* g = near_before(words)) {
         // "the Japanese ambassador", "of the United States", "Economists in Seoul": objects
