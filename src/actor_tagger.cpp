@@ -103,6 +103,9 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
     } else if (kind == "short_surname") {
       need(2);
       cues.short_surname = static_cast<std::size_t>(std::stoul(std::string(fields[1])));
+    } else if (kind == "not_after") {
+      need(3);
+      cues.not_after[std::string(fields[1])].emplace(fields[2]);
     } else if (kind == "alias") {
       need(4);
       Alias alias{std::string(fields[1]), std::string(fields[2]), {}};
@@ -336,6 +339,21 @@ void ActorTagger::tag(Document& doc) const {
         }
         i = skip_word(text, i, sentence.end);
         continue;
+      }
+      // "Asian NATO", "Mini-NATO": a modifier that makes the surface part of another name.
+      if (const auto modifiers = cues_.not_after.find(text.substr(i, match.length)); modifiers != cues_.not_after.end()) {
+        std::size_t start = i;
+        while (start > sentence.begin && text[start - 1] == ' ') --start;
+        const std::size_t word_end = start;
+        auto after_opening_quote = [&](std::size_t at) {
+          return text[at - 1] == '"' || (at >= sentence.begin + 3 && (text.compare(at - 3, 3, "\xE2\x80\x9C") == 0 ||
+                                                                     text.compare(at - 3, 3, "\xE2\x80\x98") == 0));
+        };
+        while (start > sentence.begin && text[start - 1] != ' ' && !after_opening_quote(start)) --start;
+        if (word_end > start && modifiers->second.count(text.substr(start, word_end - start)) > 0) {
+          i += match.length;
+          continue;
+        }
       }
       // Among several readings of one surface, prefer an actor already mentioned.
       std::size_t chosen = match.forms.front();

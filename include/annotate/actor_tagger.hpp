@@ -38,6 +38,9 @@ struct ActorCues {
   std::set<std::string, std::less<>> not_surname;  ///< "He" of "He Yue" is never a surname alone
   std::size_t short_surname = 4;
   std::set<std::string, std::less<>> family_first;  ///< from data/citation_words.tsv
+  /// Surface -> words that, right before it, make it part of another name: "Asian NATO"
+  /// and "Mini-NATO" name an alliance that is not NATO.
+  std::map<std::string, std::set<std::string, std::less<>>, std::less<>> not_after;
 
   /// Loads data/actor_cues.tsv (and the family_first list of data/citation_words.tsv), or
   /// their replacements in `dir`. Throws annotate::Error on a malformed line.
