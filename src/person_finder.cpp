@@ -78,6 +78,17 @@ std::string_view without_possessive(std::string_view word) {
   return word;
 }
 
+constexpr std::size_t kTokenStartBits = 1 << 16;
+
+// A hash of a word's first three bytes (fewer for a shorter word) into kTokenStartBits.
+std::size_t token_start_hash(std::string_view word) {
+  std::uint32_t key = static_cast<std::uint32_t>(std::min<std::size_t>(word.size(), 3));
+  for (std::size_t k = 0; k < std::min<std::size_t>(word.size(), 3); ++k) {
+    key = key * 257 + static_cast<unsigned char>(word[k]);
+  }
+  return (key * 2654435761u >> 16) % kTokenStartBits;
+}
+
 }  // namespace
 
 std::vector<std::string_view> split_words(std::string_view phrase) {
@@ -111,6 +122,33 @@ PersonFinder::PersonFinder(std::vector<std::string> verbs, std::vector<std::stri
   std::stable_sort(titles_.begin(), titles_.end(), longer);
   verbs_by_first_word_ = index_of(verbs_);
   titles_by_first_word_ = index_of(titles_);
+  token_starts_.assign(kTokenStartBits / 64, 0);
+  for (const Phrases* phrases : {&verbs_, &titles_}) {
+    for (const std::vector<std::string>& phrase : *phrases) {
+      if (phrase.empty() || phrase.front().empty()) continue;
+      const std::size_t bit = token_start_hash(phrase.front());
+      token_starts_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
+}
+
+bool PersonFinder::may_find(std::string_view sentence) const {
+  for (std::size_t i = 0; i < sentence.size();) {
+    while (i < sentence.size() && sentence[i] == ' ') ++i;
+    std::size_t stop = i;
+    while (stop < sentence.size() && sentence[stop] != ' ') ++stop;
+    if (stop > i) {
+      // A token find() compares is this one with trailing punctuation cut: its first three
+      // bytes are the word's, or fewer bytes then punctuation; both prefixes are checked.
+      const std::string_view token = sentence.substr(i, stop - i);
+      for (std::size_t length = 1; length <= std::min<std::size_t>(3, token.size()); ++length) {
+        const std::size_t bit = token_start_hash(token.substr(0, length));
+        if ((token_starts_[bit / 64] >> (bit % 64)) & 1u) return true;
+      }
+    }
+    i = stop;
+  }
+  return false;
 }
 
 PersonFinder::PhraseIndex PersonFinder::index_of(const Phrases& phrases) {

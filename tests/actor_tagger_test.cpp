@@ -4,8 +4,10 @@
 #include "annotate/actor_tagger.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <sstream>
 
+#include "annotate/person_finder.hpp"
 #include "annotate/pipeline.hpp"
 #include "annotate/reader.hpp"
 #include "test_support.hpp"
@@ -63,6 +65,35 @@ TEST_CASE("actor_tagger: people from context and their surnames", "[actor_tagger
   CHECK(doc.actors[0].rule_id == "person.verb");
   CHECK(doc.actors[0].type == ActorType::kPerson);
   CHECK(doc.actors[0].affiliation.empty());
+}
+
+TEST_CASE("actor_tagger: the person finder's screen never hides a name it would find", "[actor_tagger]") {
+  const ActorCues cues = ActorCues::load(std::nullopt);
+  const PersonFinder& finder = *cues.person_finder;
+  CHECK(finder.may_find("Meng Xiaoru assesses that the thaw will not last."));
+  CHECK(finder.may_find("Ambassador Xing Haiming, speaking in Seoul, was blunt."));
+  CHECK(finder.may_find("As Zhu Jiejin and He Yue write, the shift is structural."));
+  CHECK_FALSE(finder.may_find("Seoul hedged in 2019."));
+  CHECK_FALSE(finder.may_find(""));
+  CHECK(finder.find("Seoul hedged in 2019.").empty());
+  // Every sentence of the bundled sample and the layout variants where find() finds a name
+  // passes the screen.
+  std::vector<std::string> paths = {source_path("data/samples/sample-commentary.txt")};
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/data/variants"))) {
+    if (entry.path().extension() == ".txt") paths.push_back(entry.path().string());
+  }
+  std::size_t found = 0;
+  for (const std::string& path : paths) {
+    const Document doc = annotated(read_file(path));
+    for (const Sentence& sentence : doc.sentences) {
+      const std::string_view text = sentence.span.of(doc.text);
+      if (finder.find(text).empty()) continue;
+      ++found;
+      INFO(text);
+      CHECK(finder.may_find(text));
+    }
+  }
+  CHECK(found > 0);
 }
 
 TEST_CASE("actor_tagger: surnames need their full name first when short or a word", "[actor_tagger]") {

@@ -6,6 +6,7 @@
 #ifndef ANNOTATE_PERSON_FINDER_HPP_
 #define ANNOTATE_PERSON_FINDER_HPP_
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
@@ -36,6 +37,11 @@ class PersonFinder {
   /// The names in `sentence`, in order, titles removed, possessives dropped.
   std::vector<FoundName> find(std::string_view sentence) const;
 
+  /// False when find(sentence) cannot find anything: no token of it starts with the first
+  /// three bytes of a verb or title. One pass over the bytes with a bit table, far cheaper
+  /// than find() itself, which most sentences need not run.
+  bool may_find(std::string_view sentence) const;
+
  private:
   using Phrases = std::vector<std::vector<std::string>>;
   /// Phrases by their first word, longest first: a token is looked up once, not compared
@@ -50,6 +56,7 @@ class PersonFinder {
   Phrases titles_;
   PhraseIndex verbs_by_first_word_;
   PhraseIndex titles_by_first_word_;
+  std::vector<std::uint64_t> token_starts_;  ///< hashed first three bytes of first words, a bit each
   std::set<std::string, std::less<>> not_name_;
   std::set<std::string, std::less<>> title_words_;  ///< last words of titles: never in a name
 };
