@@ -5,6 +5,8 @@
 // regional aliases ("the North") are settled last, once the document's subject is known.
 #include "annotate/actor_tagger.hpp"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -12,6 +14,7 @@
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
 #include "annotate/person_finder.hpp"
+#include "annotate/sentence_search.hpp"
 #include "annotate/unicode.hpp"
 
 namespace annotate {
@@ -35,6 +38,16 @@ bool word_starts_at(std::string_view text, std::size_t i, std::size_t begin) {
   return (before >= 0x2000 && before <= 0x206F) || before == 0xA0 || before == 0xAB || before == 0xBB;
 }
 
+std::string alternation(const std::vector<std::string>& words) {
+  std::vector<std::string> sorted;
+  for (const std::string& word : words) sorted.push_back(RE2::QuoteMeta(word));
+  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::string out = "(?:";
+  for (std::size_t i = 0; i < sorted.size(); ++i) out += (i ? "|" : "") + sorted[i];
+  return out + ")";
+}
 
 
 }  // namespace
@@ -105,6 +118,11 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
   std::sort(cues.titles.begin(), cues.titles.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   cues.person_finder = std::make_shared<const PersonFinder>(verbs, titles, cues.not_name);
+  // A sentence without any verb or title cue skips the person finder.
+  RE2::Options filter_options;
+  filter_options.set_log_errors(false);
+  cues.person_filter = std::make_shared<const RE2>("\\b(?:" + alternation(verbs) + "|" + alternation(titles) + ")\\b",
+                                                   filter_options);
   const DataText words = read_data_file(dir, "citation_words.tsv");
   for_each_data_line(words.content, [&](std::size_t, std::string_view line) {
     const std::vector<std::string_view> fields = split_tabs(line);
@@ -196,10 +214,11 @@ void ActorTagger::tag(Document& doc) const {
 
   // Pass 1: people named in context cues who are not in the lexicon.
   std::vector<LocalPerson> local;
+  const std::vector<bool> has_cue = cues_.person_filter ? sentences_matching(doc, *cues_.person_filter)
+                                                        : std::vector<bool>(doc.sentences.size(), true);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
-    if (doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
-    if (!cues_.person_finder->may_find(sentence.span.of(text))) continue;
+    if (!has_cue[s] || doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
     for (FoundName& found : cues_.person_finder->find(sentence.span.of(text))) {
       std::string name = std::move(found.name);
           const std::vector<std::string_view> words = split_words(name);

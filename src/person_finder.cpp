@@ -78,15 +78,13 @@ std::string_view without_possessive(std::string_view word) {
   return word;
 }
 
-constexpr std::size_t kTokenStartBits = 1 << 16;
-
-// A hash of a word's first three bytes (fewer for a shorter word) into kTokenStartBits.
-std::size_t token_start_hash(std::string_view word) {
-  std::uint32_t key = static_cast<std::uint32_t>(std::min<std::size_t>(word.size(), 3));
-  for (std::size_t k = 0; k < std::min<std::size_t>(word.size(), 3); ++k) {
-    key = key * 257 + static_cast<unsigned char>(word[k]);
-  }
-  return (key * 2654435761u >> 16) % kTokenStartBits;
+// A cheap hash of a (non-empty) word into the bits of PhraseIndex::first_words: its
+// length, first two and last bytes, which set common words apart from verbs and titles.
+std::size_t first_word_hash(std::string_view word) {
+  const auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(word[k])); };
+  const std::uint32_t key = static_cast<std::uint32_t>(word.size() & 31) | byte(0) << 5 |
+                            (word.size() > 1 ? byte(1) : 0u) << 13 | byte(word.size() - 1) << 21;
+  return (key * 2654435761u >> 16) % (64 * PersonFinder::kFirstWordWords);
 }
 
 }  // namespace
@@ -122,33 +120,6 @@ PersonFinder::PersonFinder(std::vector<std::string> verbs, std::vector<std::stri
   std::stable_sort(titles_.begin(), titles_.end(), longer);
   verbs_by_first_word_ = index_of(verbs_);
   titles_by_first_word_ = index_of(titles_);
-  token_starts_.assign(kTokenStartBits / 64, 0);
-  for (const Phrases* phrases : {&verbs_, &titles_}) {
-    for (const std::vector<std::string>& phrase : *phrases) {
-      if (phrase.empty() || phrase.front().empty()) continue;
-      const std::size_t bit = token_start_hash(phrase.front());
-      token_starts_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-    }
-  }
-}
-
-bool PersonFinder::may_find(std::string_view sentence) const {
-  for (std::size_t i = 0; i < sentence.size();) {
-    while (i < sentence.size() && sentence[i] == ' ') ++i;
-    std::size_t stop = i;
-    while (stop < sentence.size() && sentence[stop] != ' ') ++stop;
-    if (stop > i) {
-      // A token find() compares is this one with trailing punctuation cut: its first three
-      // bytes are the word's, or fewer bytes then punctuation; both prefixes are checked.
-      const std::string_view token = sentence.substr(i, stop - i);
-      for (std::size_t length = 1; length <= std::min<std::size_t>(3, token.size()); ++length) {
-        const std::size_t bit = token_start_hash(token.substr(0, length));
-        if ((token_starts_[bit / 64] >> (bit % 64)) & 1u) return true;
-      }
-    }
-    i = stop;
-  }
-  return false;
 }
 
 PersonFinder::PhraseIndex PersonFinder::index_of(const Phrases& phrases) {
@@ -156,7 +127,8 @@ PersonFinder::PhraseIndex PersonFinder::index_of(const Phrases& phrases) {
   for (const std::vector<std::string>& phrase : phrases) {
     if (phrase.empty() || phrase.front().empty()) continue;
     index.by_first_word[phrase.front()].push_back(&phrase);
-    index.first_bytes[static_cast<unsigned char>(phrase.front()[0])] = true;
+    const std::size_t bit = first_word_hash(phrase.front());
+    index.first_words[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
   return index;
 }
@@ -165,7 +137,8 @@ std::vector<FoundName> PersonFinder::find(std::string_view sentence) const {
   const std::vector<Token> tokens = tokenize(sentence);
   auto phrase_at = [&](std::size_t at, const PhraseIndex& phrases) -> std::size_t {
     const std::string_view first = tokens[at].word;
-    if (!phrases.first_bytes[static_cast<unsigned char>(first[0])]) return 0;
+    const std::size_t bit = first_word_hash(first);
+    if (((phrases.first_words[bit / 64] >> (bit % 64)) & 1u) == 0) return 0;
     const auto candidates = phrases.by_first_word.find(first);
     if (candidates == phrases.by_first_word.end()) return 0;
     for (const std::vector<std::string>* phrase : candidates->second) {

@@ -34,13 +34,10 @@ class PersonFinder {
   PersonFinder(const PersonFinder&) = delete;
   PersonFinder& operator=(const PersonFinder&) = delete;
 
+  static constexpr std::size_t kFirstWordWords = 1024;  ///< 64-bit words of the first-word bits
+
   /// The names in `sentence`, in order, titles removed, possessives dropped.
   std::vector<FoundName> find(std::string_view sentence) const;
-
-  /// False when find(sentence) cannot find anything: no token of it starts with the first
-  /// three bytes of a verb or title. One pass over the bytes with a bit table, far cheaper
-  /// than find() itself, which most sentences need not run.
-  bool may_find(std::string_view sentence) const;
 
  private:
   using Phrases = std::vector<std::vector<std::string>>;
@@ -48,7 +45,8 @@ class PersonFinder {
   /// with every phrase.
   struct PhraseIndex {
     std::unordered_map<std::string_view, std::vector<const std::vector<std::string>*>> by_first_word;
-    bool first_bytes[256] = {};  ///< the bytes first words start with, checked before hashing
+    /// The first words, hashed, a bit each: almost every token is ruled out before the map.
+    std::vector<std::uint64_t> first_words = std::vector<std::uint64_t>(kFirstWordWords);
   };
   static PhraseIndex index_of(const Phrases& phrases);
 
@@ -56,7 +54,6 @@ class PersonFinder {
   Phrases titles_;
   PhraseIndex verbs_by_first_word_;
   PhraseIndex titles_by_first_word_;
-  std::vector<std::uint64_t> token_starts_;  ///< hashed first three bytes of first words, a bit each
   std::set<std::string, std::less<>> not_name_;
   std::set<std::string, std::less<>> title_words_;  ///< last words of titles: never in a name
 };
