@@ -252,181 +252,222 @@ class Progress {
 
 }  // namespace
 
+namespace {
+
+// The -j N workers of run() and what they share. Each worker reads short documents into a
+// batch and annotates the batch stage by stage (see Annotator::annotate); a document too
+// large for a batch goes alone and streams its JSON in parts when its turn comes. Finished
+// documents wait in `ready_` and are written in input order by whichever worker finds them
+// next in line. Workers take input only while fewer than `window_documents_` and
+// `window_bytes_` are taken and not yet written, so memory stays bounded whatever the
+// number of inputs.
+class Workers {
+ public:
+  Workers(const Annotator& annotator, const RunOptions& options, InputQueue& queue, OutputSink& sink,
+          Progress& progress, CorpusSummary& summary, unsigned jobs)
+      : annotator_(annotator), options_(options), queue_(queue), sink_(sink), progress_(progress),
+        summary_(summary), jobs_(jobs), window_documents_(2 * kBatchDocuments * jobs),
+        window_bytes_(2 * kBatchBytes * jobs) {}
+
+  /// Runs the workers, this thread being one of them, until every input is written.
+  /// Returns the exit code; rethrows what stopped a worker.
+  int run() {
+    // The last worker to finish writes whatever is still queued, so joining them is
+    // enough: no thread waits on `changed_` for the end, which spares a wake-up per
+    // document.
+    std::vector<std::thread> threads;
+    for (unsigned j = 1; j < jobs_; ++j) threads.emplace_back([this] { work(); });
+    work();
+    for (std::thread& thread : threads) thread.join();
+    if (failure_) std::rethrow_exception(failure_);
+    progress_.finish(next_to_write_, bytes_done_);
+    return exit_code_;
+  }
+
+ private:
+  struct Taken {
+    std::size_t sequence = 0;
+    PreparedInput input;
+  };
+  // One worker's documents read and not yet annotated.
+  struct Batch {
+    std::vector<Taken> taken;
+    std::size_t bytes = 0;
+    std::size_t unreported = 0;  // bytes read since the worker last held the lock
+  };
+  struct Aborted {};
+
+  void work() {
+    Batch batch;
+    try {
+      for (;;) {
+        InputItem item;
+        std::size_t sequence = 0;
+        {
+          std::unique_lock<std::mutex> lock(mutex_);
+          bytes_in_flight_ += std::exchange(batch.unreported, 0);
+          // A worker holding a batch never waits for room: the room is what its batch
+          // would free.
+          if (!batch.taken.empty() && !room() && !inputs_done_ && !failure_) {
+            lock.unlock();
+            finish_batch(batch);
+            continue;
+          }
+          changed_.wait(lock, [&] { return inputs_done_ || failure_ || room(); });
+          if (failure_) return;
+          std::optional<InputItem> next;
+          if (!inputs_done_) {
+            next = queue_.next();
+            if (!next) {
+              inputs_done_ = true;
+              changed_.notify_all();
+            }
+          }
+          if (!next) {
+            lock.unlock();
+            finish_batch(batch);
+            return;
+          }
+          item = std::move(*next);
+          sequence = next_to_take_++;
+        }
+        Taken taken{sequence, prepare_input(item, options_)};
+        const std::size_t size = taken.input.error ? 0 : taken.input.document.text.size();
+        if (size > kBatchBytes) {
+          finish_batch(batch);  // the documents before it first: it will wait for its turn
+          {
+            std::lock_guard<std::mutex> lock(mutex_);
+            bytes_in_flight_ += size;
+          }
+          stream_alone(taken);
+          continue;
+        }
+        batch.taken.push_back(std::move(taken));
+        batch.bytes += size;
+        batch.unreported += size;
+        if (batch.taken.size() >= kBatchDocuments || batch.bytes >= kBatchBytes) finish_batch(batch);
+      }
+    } catch (const Aborted&) {
+      return;
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!failure_) failure_ = std::current_exception();
+      changed_.notify_all();
+    }
+  }
+
+  // Annotates the batch stage by stage and queues each document's output.
+  void finish_batch(Batch& batch) {
+    if (batch.taken.empty()) return;
+    std::vector<Document*> documents;
+    for (Taken& taken : batch.taken) {
+      if (!taken.input.error) documents.push_back(&taken.input.document);
+    }
+    annotator_.annotate(documents);
+    std::vector<std::pair<std::size_t, Finished>> done;
+    for (Taken& taken : batch.taken) {
+      Finished finished;
+      finished.read_bytes = taken.input.error ? 0 : taken.input.document.text.size();
+      finished.ok = write_prepared(taken.input, options_, finished.json, &finished.counts, taken.sequence);
+      done.emplace_back(taken.sequence, std::move(finished));
+    }
+    batch.taken.clear();
+    batch.bytes = 0;
+    std::lock_guard<std::mutex> lock(mutex_);
+    bytes_in_flight_ += std::exchange(batch.unreported, 0);
+    for (auto& [sequence, finished] : done) ready_.emplace(sequence, std::move(finished));
+    flush_ready();
+  }
+
+  // Annotates one large document and writes it when its turn comes, in parts.
+  void stream_alone(Taken& taken) {
+    if (!taken.input.error) annotator_.annotate(taken.input.document);
+    Finished finished;
+    finished.read_bytes = taken.input.error ? 0 : taken.input.document.text.size();
+    bool my_turn = false;
+    const OutputDrain drain = [&](const std::string& part) {
+      if (!my_turn) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return failure_ || next_to_write_ == taken.sequence; });
+        if (failure_) throw Aborted{};
+        my_turn = true;
+      }
+      sink_.write(part);
+    };
+    finished.ok = write_prepared(taken.input, options_, finished.json, &finished.counts, taken.sequence, &drain);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (my_turn) {
+      sink_.write(finished.json);
+      commit(finished);
+    } else {
+      ready_.emplace(taken.sequence, std::move(finished));
+    }
+    flush_ready();
+  }
+
+  // REQUIRES: mutex_ held. Counts a written document and passes the turn on.
+  void commit(const Finished& done) {
+    if (!done.ok) exit_code_ = kExitInputFailed;
+    summary_.add(done.counts);
+    bytes_done_ += done.counts.bytes;
+    bytes_in_flight_ -= std::min(bytes_in_flight_, done.read_bytes);
+    ++next_to_write_;
+    progress_.update(next_to_write_, bytes_done_);
+  }
+
+  // REQUIRES: mutex_ held. Writes the queued documents that are next in line.
+  void flush_ready() {
+    for (auto it = ready_.find(next_to_write_); it != ready_.end(); it = ready_.find(next_to_write_)) {
+      sink_.write(it->second.json);
+      commit(it->second);
+      ready_.erase(it);
+    }
+    changed_.notify_all();
+  }
+
+  // REQUIRES: mutex_ held. True while a worker may take another input.
+  bool room() const {
+    return next_to_take_ < next_to_write_ + window_documents_ && bytes_in_flight_ < window_bytes_;
+  }
+
+  const Annotator& annotator_;
+  const RunOptions& options_;
+  InputQueue& queue_;
+  OutputSink& sink_;
+  Progress& progress_;
+  CorpusSummary& summary_;
+  const unsigned jobs_;
+  const std::size_t window_documents_;
+  const std::size_t window_bytes_;
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::size_t next_to_take_ = 0;
+  std::size_t next_to_write_ = 0;
+  std::size_t bytes_in_flight_ = 0;  // of documents read and not yet written
+  std::size_t bytes_done_ = 0;
+  bool inputs_done_ = false;
+  std::exception_ptr failure_;
+  int exit_code_ = kExitOk;
+  std::map<std::size_t, Finished> ready_;  // finished documents waiting for their turn
+};
+
+}  // namespace
+
 int run(const RunOptions& options) {
   const Annotator annotator(options.data_dir, options.reference_date, options.lexicons);
   InputQueue queue(options.inputs, options.glob, options.files_from, options.input_format, options.max_bytes);
   OutputSink sink(options.output);
   Progress progress(options.progress, queue.known_total());
   CorpusSummary summary;
-
   const unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  // Each worker reads short documents into a batch and annotates the batch stage by stage
-  // (see Annotator::annotate); a document too large for a batch goes alone and streams its
-  // JSON in parts when its turn comes. Finished documents wait in `ready` and are written
-  // in input order by whichever worker finds them next in line. Workers take input only
-  // while fewer than `window_documents` and `window_bytes` are taken and not yet written,
-  // so memory stays bounded whatever the number of inputs.
-  const std::size_t window_documents = 2 * kBatchDocuments * jobs;
-  const std::size_t window_bytes = 2 * kBatchBytes * jobs;
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::size_t next_to_take = 0;
-  std::size_t next_to_write = 0;
-  std::size_t bytes_in_flight = 0;  // of documents read and not yet written
-  bool inputs_done = false;
-  std::exception_ptr failure;
-  int exit_code = kExitOk;
-  std::size_t bytes_done = 0;
-  struct Aborted {};
 
   if (options.format == "html") {
     std::string start;
     write_html_start(start);
     sink.write(start);
   }
-
-  std::map<std::size_t, Finished> ready;  // finished documents waiting for their turn
-  // REQUIRES: `mutex` held. Counts a written document and passes the turn on.
-  auto commit = [&](const Finished& done) {
-    if (!done.ok) exit_code = kExitInputFailed;
-    summary.add(done.counts);
-    bytes_done += done.counts.bytes;
-    bytes_in_flight -= std::min(bytes_in_flight, done.read_bytes);
-    ++next_to_write;
-    progress.update(next_to_write, bytes_done);
-  };
-  // REQUIRES: `mutex` held. Writes the queued documents that are next in line.
-  auto flush_ready = [&]() {
-    for (auto it = ready.find(next_to_write); it != ready.end(); it = ready.find(next_to_write)) {
-      sink.write(it->second.json);
-      commit(it->second);
-      ready.erase(it);
-    }
-    changed.notify_all();
-  };
-  // REQUIRES: `mutex` held.
-  auto room = [&] { return next_to_take < next_to_write + window_documents && bytes_in_flight < window_bytes; };
-
-  auto worker = [&]() {
-    struct Taken {
-      std::size_t sequence = 0;
-      PreparedInput input;
-    };
-    std::vector<Taken> batch;
-    std::size_t batch_bytes = 0;
-    std::size_t unreported = 0;  // bytes read since the worker last held the lock
-    // Annotates the batch stage by stage and queues each document's output.
-    auto finish_batch = [&]() {
-      if (batch.empty()) return;
-      std::vector<Document*> documents;
-      for (Taken& taken : batch) {
-        if (!taken.input.error) documents.push_back(&taken.input.document);
-      }
-      annotator.annotate(documents);
-      std::vector<std::pair<std::size_t, Finished>> done;
-      for (Taken& taken : batch) {
-        Finished finished;
-        finished.read_bytes = taken.input.error ? 0 : taken.input.document.text.size();
-        finished.ok = write_prepared(taken.input, options, finished.json, &finished.counts, taken.sequence);
-        done.emplace_back(taken.sequence, std::move(finished));
-      }
-      batch.clear();
-      batch_bytes = 0;
-      std::lock_guard<std::mutex> lock(mutex);
-      bytes_in_flight += std::exchange(unreported, 0);
-      for (auto& [sequence, finished] : done) ready.emplace(sequence, std::move(finished));
-      flush_ready();
-    };
-    // Annotates one large document and writes it when its turn comes, in parts.
-    auto stream_alone = [&](Taken& taken) {
-      if (!taken.input.error) annotator.annotate(taken.input.document);
-      Finished finished;
-      finished.read_bytes = taken.input.error ? 0 : taken.input.document.text.size();
-      bool my_turn = false;
-      const OutputDrain drain = [&](const std::string& part) {
-        if (!my_turn) {
-          std::unique_lock<std::mutex> lock(mutex);
-          changed.wait(lock, [&] { return failure || next_to_write == taken.sequence; });
-          if (failure) throw Aborted{};
-          my_turn = true;
-        }
-        sink.write(part);
-      };
-      finished.ok = write_prepared(taken.input, options, finished.json, &finished.counts, taken.sequence, &drain);
-      std::lock_guard<std::mutex> lock(mutex);
-      if (my_turn) {
-        sink.write(finished.json);
-        commit(finished);
-      } else {
-        ready.emplace(taken.sequence, std::move(finished));
-      }
-      flush_ready();
-    };
-    try {
-      for (;;) {
-        InputItem item;
-        std::size_t sequence = 0;
-        {
-          std::unique_lock<std::mutex> lock(mutex);
-          bytes_in_flight += std::exchange(unreported, 0);
-          // A worker holding a batch never waits for room: the room is what its batch
-          // would free.
-          if (!batch.empty() && !room() && !inputs_done && !failure) {
-            lock.unlock();
-            finish_batch();
-            continue;
-          }
-          changed.wait(lock, [&] { return inputs_done || failure || room(); });
-          if (failure) return;
-          std::optional<InputItem> next;
-          if (!inputs_done) {
-            next = queue.next();
-            if (!next) {
-              inputs_done = true;
-              changed.notify_all();
-            }
-          }
-          if (!next) {
-            lock.unlock();
-            finish_batch();
-            return;
-          }
-          item = std::move(*next);
-          sequence = next_to_take++;
-        }
-        Taken taken{sequence, prepare_input(item, options)};
-        const std::size_t size = taken.input.error ? 0 : taken.input.document.text.size();
-        if (size > kBatchBytes) {
-          finish_batch();  // the documents before it first: it will wait for its turn
-          {
-            std::lock_guard<std::mutex> lock(mutex);
-            bytes_in_flight += size;
-          }
-          stream_alone(taken);
-          continue;
-        }
-        batch.push_back(std::move(taken));
-        batch_bytes += size;
-        unreported += size;
-        if (batch.size() >= kBatchDocuments || batch_bytes >= kBatchBytes) finish_batch();
-      }
-    } catch (const Aborted&) {
-      return;
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (!failure) failure = std::current_exception();
-      changed.notify_all();
-      return;
-    }
-  };
-  // The last worker to finish writes whatever is still queued, so joining them is enough:
-  // the main thread does not wait on `changed`, which spares a wake-up per document.
-  std::vector<std::thread> workers;
-  for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(worker);
-  worker();
-  for (std::thread& thread : workers) thread.join();
-  if (failure) std::rethrow_exception(failure);
-  progress.finish(next_to_write, bytes_done);
+  const int exit_code = Workers(annotator, options, queue, sink, progress, summary, jobs).run();
   if (options.format == "html") {
     std::string end;
     write_html_end(end);
