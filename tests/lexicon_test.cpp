@@ -92,3 +92,19 @@ TEST_CASE("lexicon: --lexicon files add and override entries", "[lexicon]") {
   CHECK_THROWS_AS(Lexicon::load(std::nullopt, {dir + "/missing.tsv"}), Error);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("lexicon: the two-byte screen lets every surface through", "[lexicon]") {
+  const Lexicon& lexicon = shipped();
+  for (const Form& form : lexicon.forms()) {
+    INFO(form.surface);
+    const char second = form.surface.size() > 1 ? form.surface[1] : 'x';
+    CHECK(lexicon.may_start(form.surface[0], second));
+    if (form.case_insensitive && form.surface[0] >= 'a' && form.surface[0] <= 'z') {
+      CHECK(lexicon.may_start(static_cast<char>(form.surface[0] - 'a' + 'A'), second));
+    }
+  }
+  CHECK_FALSE(lexicon.may_start('a', 'n'));  // "and", "any"
+  CHECK_FALSE(lexicon.may_start('o', 'f'));  // "of"
+  CHECK(lexicon.may_start('S', 'e'));        // "Seoul"
+  CHECK(lexicon.longest_match("and Seoul", 0, 9).length == 0);
+}

@@ -81,15 +81,8 @@ class Lexicon {
   /// form such as "Sino-" must be followed by a letter), or an empty match.
   LexiconMatch longest_match(std::string_view text, std::size_t begin, std::size_t end) const;
 
-  /// False when no surface starts with byte `c`: most words are ruled out by this alone.
-  bool may_start(char c) const {
-    const auto byte = static_cast<unsigned char>(c);
-    const auto lower = byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte | 0x20) : byte;
-    return exact_.root_children[byte] != 0 || folded_.root_children[lower] != 0;
-  }
-
   /// False when no surface starts with the bytes `c` then `next` (`next` is anything for a
-  /// one-byte surface): a finer screen than may_start for common words such as "and".
+  /// one-byte surface): most words, "and" or "the" among them, are ruled out by this alone.
   bool may_start(char c, char next) const {
     const auto first = static_cast<unsigned char>(c);
     const auto second = static_cast<unsigned char>(next);
