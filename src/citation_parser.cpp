@@ -403,14 +403,10 @@ void CitationParser::parse_notes(Document& doc, const DateTagger& dates) const {
   }
 
   // The sentences an inline reference may be in, from one search of the whole document
-  // per pattern, where the patterns allow it (see may_anchor_to_ends).
+  // per pattern.
   std::vector<bool> may_cite(doc.sentences.size(), false);
   for (const Pattern& pattern : patterns_) {
     if (pattern.kind != "inline_ref") continue;
-    if (may_anchor_to_ends(pattern.regex->pattern())) {
-      may_cite.assign(doc.sentences.size(), true);
-      break;
-    }
     const std::vector<bool> found = sentences_matching(doc, *pattern.regex);
     for (std::size_t s = 0; s < found.size(); ++s) may_cite[s] = may_cite[s] || found[s];
   }

@@ -6,6 +6,9 @@ namespace annotate {
 std::vector<bool> sentences_matching(const Document& doc, const re2::RE2& pattern) {
   const std::string_view text = doc.text;
   const std::vector<Sentence>& sentences = doc.sentences;
+  // Against the whole text, ^ and $ would mean its ends, not a sentence's: such a pattern
+  // screens nothing out.
+  if (may_anchor_to_ends(pattern.pattern())) return std::vector<bool>(sentences.size(), true);
   std::vector<bool> found(sentences.size());
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece match;

@@ -51,6 +51,13 @@ TEST_CASE("sentence_search: matches outside every sentence are skipped", "[sente
   CHECK(flags[0]);
 }
 
+TEST_CASE("sentence_search: a pattern anchored to the ends of its text screens nothing out", "[sentence_search]") {
+  const Document doc = structure_of("Seoul hedged. Tokyo warned.\n");
+  REQUIRE(doc.sentences.size() == 2);
+  // "^Tokyo" matches the second sentence alone, never the whole text: both stay candidates.
+  CHECK(flagged(doc, sentences_matching(doc, re2::RE2("^Tokyo"))) == "Seoul hedged. | Tokyo warned.");
+}
+
 TEST_CASE("sentence_search: which patterns may assert the ends of their text", "[sentence_search]") {
   CHECK(may_anchor_to_ends("^Ibid"));
   CHECK(may_anchor_to_ends("notes$"));

@@ -16,7 +16,8 @@ namespace annotate {
 /// One flag per sentence of `doc`: true where a match of `pattern` starts. The search
 /// resumes at the end of each sentence it lands in. A match that runs from one sentence
 /// into the next marks the first, so the flags are a superset of the sentences the
-/// pattern matches alone: callers still decide sentence by sentence.
+/// pattern matches alone: callers still decide sentence by sentence. Every flag is true
+/// when the pattern may assert the ends of its text (may_anchor_to_ends).
 /// REQUIRES: doc.sentences are in text order and do not overlap.
 std::vector<bool> sentences_matching(const Document& doc, const re2::RE2& pattern);
 
