@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The streaming JSON writer. Escaping scans eight bytes at a time for the bytes that need
-// it and copies the runs between them whole; tokens are staged in the writer's buffer.
+// The streaming JSON writer. Escaping scans sixteen (SSE2) or eight bytes at a time for the
+// bytes that need it and copies the runs between them whole; tokens are staged in a buffer.
 #include "annotate/json_writer.hpp"
 
 #include <charconv>
@@ -92,15 +92,6 @@ std::size_t escape_sequence(unsigned char c, char* out) {
 }
 
 }  // namespace
-
-void JsonWriter::escape(std::string& out, std::string_view text) {
-  scan(
-      text, [&](const char* bytes, std::size_t count) { out.append(bytes, count); },
-      [&](unsigned char c) {
-        char sequence[6];
-        out.append(sequence, escape_sequence(c, sequence));
-      });
-}
 
 void JsonWriter::put_escaped(std::string_view text) {
   scan(

@@ -71,10 +71,6 @@ class JsonWriter {
   /// The bytes written so far, staged ones included.
   std::size_t size() const { return out_.size() + used_; }
 
-  /// Appends `text` to `out` with JSON string escaping, without quotes: `"` `\` and the
-  /// control characters are escaped; everything else, UTF-8 included, is copied.
-  static void escape(std::string& out, std::string_view text);
-
  private:
   static constexpr std::size_t kBufferBytes = 16 * 1024;
   static constexpr std::size_t kMaxDepth = 64;
@@ -94,6 +90,8 @@ class JsonWriter {
     std::memcpy(buffer_ + used_, bytes, count);
     used_ += count;
   }
+  /// Puts `text` with JSON string escaping, without quotes: `"` `\` and the control
+  /// characters are escaped; everything else, UTF-8 included, is copied.
   void put_escaped(std::string_view text);
   void before_value();
   void after_value() {
