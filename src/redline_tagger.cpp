@@ -198,17 +198,19 @@ void RedlineTagger::tag(Document& doc) const {
     const ParagraphKind paragraph_kind = doc.paragraphs[doc.sentences[s].paragraph].kind;
     const std::size_t first_mention = next_mention;
     while (next_mention < doc.mentions.size() && doc.mentions[next_mention].sentence == s) ++next_mention;
-    const std::vector<Group> groups =
+    std::vector<Group> groups =
         groups_in(doc, doc.mentions.data() + first_mention, doc.mentions.data() + next_mention);
     std::optional<std::size_t> sentence_date;
     while (next_date < doc.dates.size() && doc.dates[next_date].sentence < s) ++next_date;
     if (next_date < doc.dates.size() && doc.dates[next_date].sentence == s) sentence_date = next_date;
-    struct Remember {  // keeps the last three sentences that named actors, on every path
+    // Keeps the last three sentences that named actors, on every path; the groups are
+    // moved in once the sentence is done with them.
+    struct Remember {
       std::vector<std::vector<Group>>& history;
-      const std::vector<Group>& current;
+      std::vector<Group>& current;
       ~Remember() {
         if (current.empty()) return;
-        history.push_back(current);
+        history.push_back(std::move(current));
         if (history.size() > 3) history.erase(history.begin());
       }
     } remember{history, groups};
