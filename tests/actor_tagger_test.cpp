@@ -16,6 +16,8 @@
 using namespace annotate;
 using annotate::testing::annotated;
 using annotate::testing::read_file;
+using annotate::testing::read_tsv_cases;
+using annotate::testing::TsvCase;
 using annotate::testing::source_path;
 
 namespace {
@@ -35,18 +37,12 @@ std::string describe(const Document& doc) {
 }  // namespace
 
 TEST_CASE("actor_tagger: the sentence test set", "[actor_tagger]") {
-  std::istringstream lines(read_file(source_path("tests/data/actors.tsv")));
-  std::string line;
   std::size_t cases = 0;
   std::set<std::string> states;
-  while (std::getline(lines, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const std::size_t tab = line.find('\t');
-    REQUIRE(tab != std::string::npos);
-    const std::string sentence = line.substr(0, tab);
-    INFO(sentence);
-    const Document doc = annotated(sentence + "\n");
-    CHECK(describe(doc) == line.substr(tab + 1));
+  for (const TsvCase& test : read_tsv_cases("tests/data/actors.tsv")) {
+    INFO(test.input);
+    const Document doc = annotated(test.input + "\n");
+    CHECK(describe(doc) == test.expected);
     for (const Actor& actor : doc.actors) {
       if (actor.type == ActorType::kState) states.insert(actor.id);
     }

@@ -14,6 +14,8 @@
 using namespace annotate;
 using annotate::testing::annotated;
 using annotate::testing::read_file;
+using annotate::testing::read_tsv_cases;
+using annotate::testing::TsvCase;
 using annotate::testing::source_path;
 using nlohmann::json;
 
@@ -61,15 +63,10 @@ json note_json(const Document& doc, const Note& note) {
 }  // namespace
 
 TEST_CASE("citation_parser: every note case of the test set", "[citation_parser]") {
-  std::istringstream lines(read_file(source_path("tests/data/citations/notes-cases.tsv")));
-  std::string line;
   std::size_t cases = 0;
-  while (std::getline(lines, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const std::size_t tab = line.find('\t');
-    REQUIRE(tab != std::string::npos);
-    const std::string note_text = line.substr(0, tab);
-    const json expected = json::parse(line.substr(tab + 1));
+  for (const TsvCase& test : read_tsv_cases("tests/data/citations/notes-cases.tsv")) {
+    const std::string& note_text = test.input;
+    const json expected = json::parse(test.expected);
     // Run the whole pipeline on a one-note document so that kinds come out as in real use.
     const Document doc = annotated("A sentence cites it.1\n\n1. " + note_text + "\n");
     REQUIRE(doc.notes.size() == 1);

@@ -13,7 +13,8 @@
 
 using namespace annotate;
 using annotate::testing::read_file;
-using annotate::testing::source_path;
+using annotate::testing::read_tsv_cases;
+using annotate::testing::TsvCase;
 
 namespace {
 
@@ -45,15 +46,10 @@ Document annotated(const std::string& text, const std::optional<std::string>& re
 }  // namespace
 
 TEST_CASE("date_tagger: the expression test set", "[date_tagger]") {
-  std::istringstream lines(read_file(source_path("tests/data/dates.tsv")));
-  std::string line;
   std::size_t cases = 0;
-  while (std::getline(lines, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const std::size_t tab = line.find('\t');
-    REQUIRE(tab != std::string::npos);
-    std::string sentence = line.substr(0, tab);
-    const std::string expected = line.substr(tab + 1);
+  for (const TsvCase& test : read_tsv_cases("tests/data/dates.tsv")) {
+    std::string sentence = test.input;
+    const std::string& expected = test.expected;
     ReferenceDate reference{2023, 9, 15};
     if (sentence.rfind("@ref=", 0) == 0) {
       reference = parse_reference_date(sentence.substr(5, 10));

@@ -14,7 +14,8 @@
 using namespace annotate;
 using annotate::testing::annotated;
 using annotate::testing::read_file;
-using annotate::testing::source_path;
+using annotate::testing::read_tsv_cases;
+using annotate::testing::TsvCase;
 
 namespace {
 
@@ -59,15 +60,10 @@ std::string sorted_ids(const std::string& list) {
 
 // Runs every case of a test file; returns how many agree exactly, and lists the others.
 std::size_t run_cases(const std::string& file, std::size_t* total, bool require_all) {
-  std::istringstream lines(read_file(source_path(file)));
-  std::string line;
   std::size_t exact = 0;
-  while (std::getline(lines, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const std::size_t tab = line.find('\t');
-    REQUIRE(tab != std::string::npos);
-    const std::string text = line.substr(0, tab);
-    const std::string expected = line.substr(tab + 1);
+  for (const TsvCase& test : read_tsv_cases(file)) {
+    const std::string& text = test.input;
+    const std::string& expected = test.expected;
     const Document doc = annotated(text + "\n");
     std::vector<std::string> entries;
     if (expected != "-") {

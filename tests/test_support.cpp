@@ -60,6 +60,20 @@ std::string read_file(const std::string& path) {
   return content.str();
 }
 
+std::vector<TsvCase> read_tsv_cases(const std::string& relative_path) {
+  std::istringstream lines(read_file(source_path(relative_path)));
+  std::vector<TsvCase> cases;
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    INFO(relative_path << ": " << line);
+    REQUIRE(tab != std::string::npos);
+    cases.push_back(TsvCase{line.substr(0, tab), line.substr(tab + 1)});
+  }
+  return cases;
+}
+
 std::vector<std::string> files_in(const std::string& dir, const std::string& suffix) {
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(dir)) {

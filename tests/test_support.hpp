@@ -35,6 +35,16 @@ std::optional<std::string> shared_corpus_file();
 /// Whole contents of a file; fails the current test when it cannot be read.
 std::string read_file(const std::string& path);
 
+/// One case of a tests/data TSV file: what comes before the first tab, and what after.
+struct TsvCase {
+  std::string input;
+  std::string expected;
+};
+
+/// The cases of a TSV file under the source tree (e.g. "tests/data/dates.tsv"), skipping
+/// blank lines and # comments; a case line without a tab fails the current test.
+std::vector<TsvCase> read_tsv_cases(const std::string& relative_path);
+
 /// The files in `dir` whose names end with `suffix`, sorted.
 std::vector<std::string> files_in(const std::string& dir, const std::string& suffix);
 
