@@ -185,11 +185,9 @@ bool write_prepared(const PreparedInput& input, const RunOptions& options, std::
 }
 
 bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,
-                    std::string& out, DocumentCounts* counts, std::size_t sequence,
-                    const std::function<void()>* wait_turn, const OutputDrain* drain) {
+                    std::string& out, DocumentCounts* counts, std::size_t sequence, const OutputDrain* drain) {
   PreparedInput input = prepare_input(item, options);
   if (!input.error) annotator.annotate(input.document);
-  if (wait_turn) (*wait_turn)();
   return write_prepared(input, options, out, counts, sequence, drain);
 }
 
@@ -200,7 +198,6 @@ struct Finished {
   std::string json;
   DocumentCounts counts;
   bool ok = true;
-  std::size_t read_bytes = 0;  ///< what it held in memory before it was written
 };
 
 // A batch of short documents is annotated stage by stage: up to this many documents, or
@@ -367,7 +364,6 @@ class Workers {
     std::vector<std::pair<std::size_t, Finished>> done;
     for (Taken& taken : batch.taken) {
       Finished finished;
-      finished.read_bytes = taken.input.error ? 0 : taken.input.document.text.size();
       finished.ok = write_prepared(taken.input, options_, finished.json, &finished.counts, taken.sequence);
       done.emplace_back(taken.sequence, std::move(finished));
     }
@@ -383,7 +379,6 @@ class Workers {
   void stream_alone(Taken& taken) {
     if (!taken.input.error) annotator_.annotate(taken.input.document);
     Finished finished;
-    finished.read_bytes = taken.input.error ? 0 : taken.input.document.text.size();
     bool my_turn = false;
     const OutputDrain drain = [&](const std::string& part) {
       if (!my_turn) {
@@ -410,7 +405,7 @@ class Workers {
     if (!done.ok) exit_code_ = kExitInputFailed;
     summary_.add(done.counts);
     bytes_done_ += done.counts.bytes;
-    bytes_in_flight_ -= std::min(bytes_in_flight_, done.read_bytes);
+    bytes_in_flight_ -= std::min(bytes_in_flight_, done.counts.bytes);  // what it held in memory
     ++next_to_write_;
     progress_.update(next_to_write_, bytes_done_);
   }

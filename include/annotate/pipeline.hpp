@@ -5,7 +5,6 @@
 #define ANNOTATE_PIPELINE_HPP_
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -89,11 +88,10 @@ bool write_prepared(const PreparedInput& input, const RunOptions& options, std::
 /// what the input adds to the corpus summary.
 /// With options.format "html", appends the document's part of the reading page instead;
 /// `sequence` (from 0) keeps its element ids unique on the page.
-/// With `wait_turn`, it is called once, right before the input's output is written; with
-/// `drain`, a large document's JSON is handed over in parts (see write_document).
+/// With `drain`, a large document's JSON is handed over in parts (see write_document).
 bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,
                     std::string& out, DocumentCounts* counts = nullptr, std::size_t sequence = 0,
-                    const std::function<void()>* wait_turn = nullptr, const OutputDrain* drain = nullptr);
+                    const OutputDrain* drain = nullptr);
 
 /// Runs the whole command: every input in order (whatever the number of jobs, with at most
 /// a small window of documents in memory), output to stdout or options.output.
