@@ -121,8 +121,8 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
   // A sentence without any verb or title cue skips the person finder.
   RE2::Options filter_options;
   filter_options.set_log_errors(false);
-  cues.person_filter = std::make_shared<const RE2>("\\b(?:" + alternation(verbs) + "|" + alternation(titles) + ")\\b",
-                                                   filter_options);
+  cues.person_filter = SentenceScreen(std::make_shared<const RE2>(
+      "\\b(?:" + alternation(verbs) + "|" + alternation(titles) + ")\\b", filter_options));
   const DataText words = read_data_file(dir, "citation_words.tsv");
   for_each_data_line(words.content, [&](std::size_t, std::string_view line) {
     const std::vector<std::string_view> fields = split_tabs(line);
@@ -214,8 +214,7 @@ void ActorTagger::tag(Document& doc) const {
 
   // Pass 1: people named in context cues who are not in the lexicon.
   std::vector<LocalPerson> local;
-  const std::vector<bool> has_cue = cues_.person_filter ? sentences_matching(doc, *cues_.person_filter)
-                                                        : std::vector<bool>(doc.sentences.size(), true);
+  const std::vector<bool> has_cue = cues_.person_filter.flags(doc);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (!has_cue[s] || doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;

@@ -124,6 +124,7 @@ CitationParser CitationParser::parse(std::string_view rules, const std::string& 
     options.set_log_errors(false);
     auto regex = std::make_shared<const RE2>(re2::StringPiece(fields[2].data(), fields[2].size()), options);
     if (!regex->ok()) throw Error(where + "bad pattern: " + regex->error());
+    if (fields[1] == "inline_ref") parser.inline_screens_.emplace_back(regex);
     parser.patterns_.push_back(Pattern{std::string(fields[0]), std::string(fields[1]), std::move(regex)});
   });
   for_each_data_line(words, [&](std::size_t line_number, std::string_view line) {
@@ -405,9 +406,8 @@ void CitationParser::parse_notes(Document& doc, const DateTagger& dates) const {
   // The sentences an inline reference may be in, from one search of the whole document
   // per pattern.
   std::vector<bool> may_cite(doc.sentences.size(), false);
-  for (const Pattern& pattern : patterns_) {
-    if (pattern.kind != "inline_ref") continue;
-    const std::vector<bool> found = sentences_matching(doc, *pattern.regex);
+  for (const SentenceScreen& screen : inline_screens_) {
+    const std::vector<bool> found = screen.flags(doc);
     for (std::size_t s = 0; s < found.size(); ++s) may_cite[s] = may_cite[s] || found[s];
   }
   std::vector<Span> groups;

@@ -154,8 +154,9 @@ RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& 
       anchors += (anchors.empty() ? "(?:" : "|(?:") + cue.pattern->pattern() + ")";
     }
   }
-  tagger.anchor_filter_ = std::make_shared<const RE2>(anchors.empty() ? std::string("$^") : anchors, options);
-  if (!tagger.anchor_filter_->ok()) throw Error(name + ": the anchor cues do not combine: " + tagger.anchor_filter_->error());
+  auto anchor_filter = std::make_shared<const RE2>(anchors.empty() ? std::string("$^") : anchors, options);
+  if (!anchor_filter->ok()) throw Error(name + ": the anchor cues do not combine: " + anchor_filter->error());
+  tagger.anchor_filter_ = SentenceScreen(std::move(anchor_filter));
   return tagger;
 }
 
@@ -192,7 +193,7 @@ void RedlineTagger::tag(Document& doc) const {
   std::size_t next_mention = 0;
   std::size_t next_date = 0;
   // The sentences where an anchor cue may occur; the cue set below decides.
-  const std::vector<bool> may_anchor = sentences_matching(doc, *anchor_filter_);
+  const std::vector<bool> may_anchor = anchor_filter_.flags(doc);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span sentence = doc.sentences[s].span;
     const ParagraphKind paragraph_kind = doc.paragraphs[doc.sentences[s].paragraph].kind;

@@ -3,12 +3,17 @@
 
 namespace annotate {
 
-std::vector<bool> sentences_matching(const Document& doc, const re2::RE2& pattern) {
+SentenceScreen::SentenceScreen(std::shared_ptr<const re2::RE2> pattern)
+    : pattern_(std::move(pattern)),
+      // Against the whole text, ^ and $ would mean its ends, not a sentence's: such a
+      // pattern screens nothing out.
+      screens_(pattern_ != nullptr && !may_anchor_to_ends(pattern_->pattern())) {}
+
+std::vector<bool> SentenceScreen::flags(const Document& doc) const {
   const std::string_view text = doc.text;
   const std::vector<Sentence>& sentences = doc.sentences;
-  // Against the whole text, ^ and $ would mean its ends, not a sentence's: such a pattern
-  // screens nothing out.
-  if (may_anchor_to_ends(pattern.pattern())) return std::vector<bool>(sentences.size(), true);
+  if (!screens_) return std::vector<bool>(sentences.size(), true);
+  const re2::RE2& pattern = *pattern_;
   std::vector<bool> found(sentences.size());
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece match;

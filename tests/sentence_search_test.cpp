@@ -21,6 +21,8 @@ std::string flagged(const Document& doc, const std::vector<bool>& flags) {
   return out;
 }
 
+SentenceScreen screen(const char* pattern) { return SentenceScreen(std::make_shared<const re2::RE2>(pattern)); }
+
 }  // namespace
 
 TEST_CASE("sentence_search: one search flags every sentence the pattern occurs in", "[sentence_search]") {
@@ -28,17 +30,16 @@ TEST_CASE("sentence_search: one search flags every sentence the pattern occurs i
       "Seoul warned Tokyo. Nothing happened then. Moscow warned Seoul twice, and warned again.\n\n"
       "A new paragraph without it. Beijing warned.\n");
   REQUIRE(doc.sentences.size() == 5);
-  const re2::RE2 warned("\\bwarned\\b");
-  const std::vector<bool> flags = sentences_matching(doc, warned);
+  const std::vector<bool> flags = screen("\\bwarned\\b").flags(doc);
   REQUIRE(flags.size() == 5);
   CHECK(flagged(doc, flags) == "Seoul warned Tokyo. | Moscow warned Seoul twice, and warned again. | Beijing warned.");
-  CHECK(flagged(doc, sentences_matching(doc, re2::RE2("\\bnowhere\\b"))).empty());
+  CHECK(flagged(doc, screen("\\bnowhere\\b").flags(doc)).empty());
 }
 
 TEST_CASE("sentence_search: a match running into the next sentence flags only the first", "[sentence_search]") {
   const Document doc = structure_of("It ended in a red. Line drawn. Then quiet.\n");
   REQUIRE(doc.sentences.size() == 3);
-  const std::vector<bool> flags = sentences_matching(doc, re2::RE2("red\\.\\s+Line"));
+  const std::vector<bool> flags = screen("red\\.\\s+Line").flags(doc);
   CHECK(flagged(doc, flags) == "It ended in a red.");
 }
 
@@ -46,7 +47,7 @@ TEST_CASE("sentence_search: matches outside every sentence are skipped", "[sente
   Document doc;
   doc.text = "xx Seoul xx Seoul";
   doc.sentences.push_back(Sentence{0, Span{12, 17}});
-  const std::vector<bool> flags = sentences_matching(doc, re2::RE2("Seoul"));
+  const std::vector<bool> flags = screen("Seoul").flags(doc);
   REQUIRE(flags.size() == 1);
   CHECK(flags[0]);
 }
@@ -55,7 +56,12 @@ TEST_CASE("sentence_search: a pattern anchored to the ends of its text screens n
   const Document doc = structure_of("Seoul hedged. Tokyo warned.\n");
   REQUIRE(doc.sentences.size() == 2);
   // "^Tokyo" matches the second sentence alone, never the whole text: both stay candidates.
-  CHECK(flagged(doc, sentences_matching(doc, re2::RE2("^Tokyo"))) == "Seoul hedged. | Tokyo warned.");
+  CHECK(flagged(doc, screen("^Tokyo").flags(doc)) == "Seoul hedged. | Tokyo warned.");
+}
+
+TEST_CASE("sentence_search: without a pattern every sentence passes", "[sentence_search]") {
+  const Document doc = structure_of("Seoul hedged. Tokyo warned.\n");
+  CHECK(SentenceScreen().flags(doc) == std::vector<bool>{true, true});
 }
 
 TEST_CASE("sentence_search: which patterns may assert the ends of their text", "[sentence_search]") {

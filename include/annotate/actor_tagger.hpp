@@ -15,6 +15,7 @@
 #include "annotate/document.hpp"
 #include "annotate/lexicon.hpp"
 #include "annotate/person_finder.hpp"
+#include "annotate/sentence_search.hpp"
 
 namespace re2 {
 class RE2;
@@ -30,7 +31,7 @@ struct ActorCues {
     std::vector<std::string> region;  ///< ids whose mentions make the alias apply
   };
   std::shared_ptr<const PersonFinder> person_finder;  ///< the verb and title cues
-  std::shared_ptr<const re2::RE2> person_filter;  ///< a verb or title cue, checked first
+  SentenceScreen person_filter;  ///< a verb or title cue, checked first
   std::set<std::string, std::less<>> not_name;
   std::vector<std::string> titles;  ///< longest first, stripped from the front of names
   std::vector<Alias> aliases;

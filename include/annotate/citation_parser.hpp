@@ -16,6 +16,7 @@
 
 #include "annotate/date_tagger.hpp"
 #include "annotate/document.hpp"
+#include "annotate/sentence_search.hpp"
 
 namespace re2 {
 class RE2;
@@ -59,6 +60,7 @@ class CitationParser {
   std::optional<Reference> parse_inline(std::string_view text, Span span, const DateTagger& dates) const;
 
   std::vector<Pattern> patterns_;
+  std::vector<SentenceScreen> inline_screens_;  ///< the inline_ref patterns, to screen sentences
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> words_;
 };
 

@@ -16,6 +16,7 @@
 #include <re2/set.h>
 
 #include "annotate/document.hpp"
+#include "annotate/sentence_search.hpp"
 
 namespace annotate {
 
@@ -53,7 +54,7 @@ class RedlineTagger {
   /// The indices into cues_ of each kind's cues, in file order.
   std::map<std::string, std::vector<std::size_t>, std::less<>> cues_by_kind_;
   std::shared_ptr<const re2::RE2::Set> cue_set_;  ///< every cue, to see which occur in a sentence
-  std::shared_ptr<const re2::RE2> anchor_filter_;  ///< any anchor cue at all, checked first
+  SentenceScreen anchor_filter_;  ///< any anchor cue at all, checked first
 };
 
 }  // namespace annotate

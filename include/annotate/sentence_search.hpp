@@ -7,19 +7,37 @@
 
 #include <re2/re2.h>
 
+#include <memory>
+#include <string_view>
 #include <vector>
 
 #include "annotate/document.hpp"
 
 namespace annotate {
 
-/// One flag per sentence of `doc`: true where a match of `pattern` starts. The search
-/// resumes at the end of each sentence it lands in. A match that runs from one sentence
-/// into the next marks the first, so the flags are a superset of the sentences the
-/// pattern matches alone: callers still decide sentence by sentence. Every flag is true
-/// when the pattern may assert the ends of its text (may_anchor_to_ends).
-/// REQUIRES: doc.sentences are in text order and do not overlap.
-std::vector<bool> sentences_matching(const Document& doc, const re2::RE2& pattern);
+/// A pattern that screens sentences, with what can be known of it once: whether it may
+/// assert the ends of its text. Copies share the pattern.
+class SentenceScreen {
+ public:
+  /// Without a pattern, every sentence passes.
+  SentenceScreen() = default;
+  explicit SentenceScreen(std::shared_ptr<const re2::RE2> pattern);
+
+  /// One flag per sentence of `doc`: true where a match of the pattern starts. The search
+  /// resumes at the end of each sentence it lands in. A match that runs from one sentence
+  /// into the next marks the first, so the flags are a superset of the sentences the
+  /// pattern matches alone: callers still decide sentence by sentence. Every flag is true
+  /// when there is no pattern or it may assert the ends of its text (may_anchor_to_ends).
+  /// REQUIRES: doc.sentences are in text order and do not overlap.
+  std::vector<bool> flags(const Document& doc) const;
+
+  /// The pattern, or nullptr.
+  const re2::RE2* pattern() const { return pattern_.get(); }
+
+ private:
+  std::shared_ptr<const re2::RE2> pattern_;
+  bool screens_ = false;  ///< false when every sentence passes
+};
 
 /// True when `pattern` may assert the ends of the text it is matched against (^, $, \A,
 /// \z outside a character class): matched against a whole document instead of one
