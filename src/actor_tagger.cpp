@@ -110,6 +110,10 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
       need(4);
       Alias alias{std::string(fields[1]), std::string(fields[2]), {}};
       for (std::string_view id : split_words(fields[3])) alias.region.emplace_back(id);
+      if (alias.surface.empty()) throw Error(where + "an alias needs a surface");
+      for (const char c : {alias.surface[0], static_cast<char>(alias.surface[0] ^ 0x20)}) {
+        cues.alias_starts[static_cast<unsigned char>(c)] = true;  // "the" and "The"
+      }
       cues.aliases.push_back(std::move(alias));
     } else {
       throw Error(where + "unknown kind '" + std::string(kind) + "'");
@@ -265,10 +269,8 @@ void ActorTagger::tag(Document& doc) const {
       if (!surface->empty()) local_starts[static_cast<unsigned char>((*surface)[0])] = true;
     }
   }
-  std::array<bool, 256> other_starts{};  // a local person or an alias
-  for (std::size_t byte = 0; byte < 256; ++byte) {
-    other_starts[byte] = local_starts[byte] || cues_.alias_may_start(static_cast<char>(byte));
-  }
+  std::array<bool, 256> other_starts = cues_.alias_starts;  // a local person or an alias
+  for (std::size_t byte = 0; byte < 256; ++byte) other_starts[byte] = other_starts[byte] || local_starts[byte];
   struct AliasHit {
     const ActorCues::Alias* alias;
     Span span;

@@ -5,6 +5,7 @@
 #ifndef ANNOTATE_ACTOR_TAGGER_HPP_
 #define ANNOTATE_ACTOR_TAGGER_HPP_
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -47,14 +48,8 @@ struct ActorCues {
   /// their replacements in `dir`. Throws annotate::Error on a malformed line.
   static ActorCues load(const std::optional<std::string>& dir);
 
-  /// True when an alias may start with byte `c` (either case).
-  bool alias_may_start(char c) const {
-    const auto lower = static_cast<unsigned char>(c | 0x20);
-    for (const Alias& alias : aliases) {
-      if (!alias.surface.empty() && static_cast<unsigned char>(alias.surface[0] | 0x20) == lower) return true;
-    }
-    return false;
-  }
+  /// The bytes an alias may start with (either case), from `aliases`.
+  std::array<bool, 256> alias_starts{};
 };
 
 class ActorTagger {
