@@ -2,6 +2,7 @@
 // The annotate command: flags -> RunOptions -> run() -> exit code. All behaviour lives in
 // annotate_core; this file only wires CLI11, spdlog and exit codes.
 #include <spdlog/sinks/stdout_color_sinks.h>
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -12,6 +13,11 @@
 #include "cli_options.hpp"
 
 int main(int argc, char** argv) {
+  // Each batch of documents frees what the one before it allocated. glibc would hand the
+  // top of the heap back to the kernel after every batch (above 128 KB free) and fault the
+  // same pages in again, zeroed, for the next: 7 faults a document, about 7% of the time.
+  // Keeping up to 64 MB of freed heap costs no more than the largest batch already took.
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
   // spdlog's default logger writes to stdout, which carries JSON only.
   spdlog::set_default_logger(spdlog::stderr_color_mt("annotate"));
   spdlog::set_pattern("annotate: %^%l%$: %v");
