@@ -193,24 +193,6 @@ class ActorList {
   std::map<std::string, std::size_t> local_;
 };
 
-// Past the rest of the ASCII word that starts at text[i] (no word starts inside one); past
-// one byte when text[i] is not an ASCII letter or digit.
-std::size_t skip_word(std::string_view text, std::size_t i, std::size_t end) {
-  static const std::array<bool, 256> kAlnum = [] {
-    std::array<bool, 256> table{};
-    for (std::size_t b = 0; b < 256; ++b) {
-      table[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-    }
-    return table;
-  }();
-  const char* const data = text.data();
-  if (!kAlnum[static_cast<unsigned char>(data[i])]) return i + 1;
-  const char* p = data + i + 1;
-  const char* const stop = data + end;
-  while (p < stop && kAlnum[static_cast<unsigned char>(*p)]) ++p;
-  return static_cast<std::size_t>(p - data);
-}
-
 }  // namespace
 
 void ActorTagger::tag(Document& doc) const {
@@ -285,12 +267,14 @@ void ActorTagger::tag(Document& doc) const {
         ++i;
         continue;
       }
-      // No surface starts here, nor a local person or an alias: skip the rest of an ASCII
-      // word, since no word starts inside one.
+      // No surface starts here, nor a local person or an alias: skip the word.
       const bool local_may_start = local_starts[static_cast<unsigned char>(text[i])];
-      const bool lexicon_may_start = lexicon_.may_start(text[i], i + 1 < sentence.end ? text[i + 1] : '\0');
+      const std::size_t run_end = Lexicon::first_run_end(text, i, sentence.end);
+      // Past the word's first run (no word starts inside it), or past one byte.
+      const std::size_t next_start = std::max(run_end, i + 1);
+      const bool lexicon_may_start = lexicon_.may_start(text, i, run_end);
       if (!lexicon_may_start && !other_starts[static_cast<unsigned char>(text[i])]) {
-        i = skip_word(text, i, sentence.end);
+        i = next_start;
         continue;
       }
       const LexiconMatch match = lexicon_may_start ? lexicon_.longest_match(text, i, sentence.end) : LexiconMatch{};
@@ -338,7 +322,7 @@ void ActorTagger::tag(Document& doc) const {
             alias_hits.push_back(AliasHit{&alias, Span{i, end}, s});
           }
         }
-        i = skip_word(text, i, sentence.end);
+        i = next_start;
         continue;
       }
       // "Asian NATO", "Mini-NATO": a modifier that makes the surface part of another name.

@@ -195,25 +195,13 @@ void Lexicon::build_tries() {
       trie[node].forms.push_back(index);
     }
   }
-  // The first two bytes of every surface, for may_start(c, next).
-  exact_pairs_.assign(1024, 0);
-  folded_pairs_.assign(1024, 0);
-  for (const auto& [surface, indices] : forms_by_surface_) {
-    for (std::size_t index : indices) {
-      const Form& form = forms_[index];
-      if (form.surface.empty()) continue;
-      std::vector<std::uint64_t>& pairs = form.case_insensitive ? folded_pairs_ : exact_pairs_;
-      const auto byte = [&](std::size_t k) {
-        const auto b = static_cast<unsigned char>(form.surface[k]);
-        return form.case_insensitive ? fold(b) : b;
-      };
-      const std::size_t first = byte(0);
-      for (std::size_t second = 0; second < 256; ++second) {
-        if (form.surface.size() > 1 && second != byte(1)) continue;
-        const std::size_t bit = first * 256 + second;
-        pairs[bit / 64] |= std::uint64_t{1} << (bit % 64);
-      }
-    }
+  // The first run of every surface, for may_start().
+  exact_runs_.assign(exact_runs_.size(), 0);
+  folded_runs_.assign(folded_runs_.size(), 0);
+  for (const Form& form : forms_) {
+    std::vector<std::uint64_t>& runs = form.case_insensitive ? folded_runs_ : exact_runs_;
+    const std::uint32_t bit = run_bit(form.surface, form.case_insensitive);
+    runs[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
   // Laid out breadth first: the shallow nodes, which every match visits, share cache lines.
   auto breadth_first = [](std::vector<BuildNode>& trie) {
@@ -264,6 +252,28 @@ void Lexicon::build_tries() {
       }
     }
   }
+}
+
+const std::array<bool, 256> Lexicon::kAsciiAlnum = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t b = 0; b < 256; ++b) table[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  return table;
+}();
+
+const std::array<unsigned char, 256> Lexicon::kFold = [] {
+  std::array<unsigned char, 256> table{};
+  for (std::size_t b = 0; b < 256; ++b) table[b] = fold(static_cast<unsigned char>(b));
+  return table;
+}();
+
+std::uint32_t Lexicon::run_bit(std::string_view surface, bool folded) {
+  std::uint32_t hash = kRunSeed;
+  const std::size_t run_end = first_run_end(surface, 0, surface.size());
+  for (std::size_t i = 0; i < run_end; ++i) {
+    const auto byte = static_cast<unsigned char>(surface[i]);
+    hash = (hash ^ (folded ? kFold[byte] : byte)) * kRunPrime;
+  }
+  return hash >> (32 - kRunBits);
 }
 
 LexiconMatch Lexicon::walk(const Trie& trie, bool folded, std::string_view text, std::size_t begin,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "annotate/lexicon.hpp"
 
+#include <cctype>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -93,18 +94,28 @@ TEST_CASE("lexicon: --lexicon files add and override entries", "[lexicon]") {
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("lexicon: the two-byte screen lets every surface through", "[lexicon]") {
+TEST_CASE("lexicon: the first-run screen lets every surface through", "[lexicon]") {
   const Lexicon& lexicon = shipped();
+  auto may_start = [&](const std::string& text) {
+    return lexicon.may_start(text, 0, Lexicon::first_run_end(text, 0, text.size()));
+  };
   for (const Form& form : lexicon.forms()) {
     INFO(form.surface);
-    const char second = form.surface.size() > 1 ? form.surface[1] : 'x';
-    CHECK(lexicon.may_start(form.surface[0], second));
-    if (form.case_insensitive && form.surface[0] >= 'a' && form.surface[0] <= 'z') {
-      CHECK(lexicon.may_start(static_cast<char>(form.surface[0] - 'a' + 'A'), second));
+    // In running text, the surface followed by more words.
+    CHECK(may_start(form.surface + " and more"));
+    if (form.case_insensitive) {
+      std::string upper = form.surface;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      CHECK(may_start(upper + ", then"));
     }
   }
-  CHECK_FALSE(lexicon.may_start('a', 'n'));  // "and", "any"
-  CHECK_FALSE(lexicon.may_start('o', 'f'));  // "of"
-  CHECK(lexicon.may_start('S', 'e'));        // "Seoul"
+  CHECK(Lexicon::first_run_end("Sino-Russian", 0, 12) == 4);
+  CHECK(Lexicon::first_run_end("G\xC3\xBCl", 0, 4) == 1);
+  CHECK(Lexicon::first_run_end(", and", 0, 5) == 0);
+  CHECK_FALSE(may_start("and Seoul"));
+  CHECK_FALSE(may_start("of them"));
+  CHECK_FALSE(may_start("Seouls"));  // a longer word than any surface's first run
+  CHECK(may_start("Seoul's"));
+  CHECK(may_start("Sino-Japanese"));
   CHECK(lexicon.longest_match("and Seoul", 0, 9).length == 0);
 }

@@ -5,6 +5,7 @@
 #ifndef ANNOTATE_LEXICON_HPP_
 #define ANNOTATE_LEXICON_HPP_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -81,15 +82,32 @@ class Lexicon {
   /// form such as "Sino-" must be followed by a letter), or an empty match.
   LexiconMatch longest_match(std::string_view text, std::size_t begin, std::size_t end) const;
 
-  /// False when no surface starts with the bytes `c` then `next` (`next` is anything for a
-  /// one-byte surface): most words, "and" or "the" among them, are ruled out by this alone.
-  bool may_start(char c, char next) const {
-    const auto first = static_cast<unsigned char>(c);
-    const auto second = static_cast<unsigned char>(next);
-    const auto fold_byte = [](unsigned char b) { return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b | 0x20) : b; };
-    const std::size_t exact = first * 256u + second;
-    const std::size_t folded = fold_byte(first) * 256u + fold_byte(second);
-    return ((exact_pairs_[exact / 64] >> (exact % 64)) & 1u) != 0 || ((folded_pairs_[folded / 64] >> (folded % 64)) & 1u) != 0;
+  /// The end of the run of ASCII letters and digits that starts at text[begin] (`begin`
+  /// itself when text[begin] is none): a word's first run, what may_start() screens.
+  static std::size_t first_run_end(std::string_view text, std::size_t begin, std::size_t end) {
+    const char* const data = text.data();
+    const char* p = data + begin;
+    const char* const stop = data + end;
+    while (p < stop && kAsciiAlnum[static_cast<unsigned char>(*p)]) ++p;
+    return static_cast<std::size_t>(p - data);
+  }
+
+  /// False when no surface can start at text[begin]: none has text[begin, run_end) as its
+  /// first run of ASCII letters and digits (folding case for the case-insensitive ones).
+  /// A hashed bit table, so most words ("and", "the" before a lowercase word is still
+  /// let through) cost a hash instead of a walk of the trie.
+  /// REQUIRES: run_end == first_run_end(text, begin, end).
+  bool may_start(std::string_view text, std::size_t begin, std::size_t run_end) const {
+    std::uint32_t exact = kRunSeed;
+    std::uint32_t folded = kRunSeed;
+    for (std::size_t i = begin; i < run_end; ++i) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      exact = (exact ^ byte) * kRunPrime;
+      folded = (folded ^ kFold[byte]) * kRunPrime;
+    }
+    exact >>= 32 - kRunBits;
+    folded >>= 32 - kRunBits;
+    return ((exact_runs_[exact / 64] >> (exact % 64)) & 1u) != 0 || ((folded_runs_[folded / 64] >> (folded % 64)) & 1u) != 0;
   }
 
   /// The role `person` held on `date` (YYYY-MM-DD or YYYY), the most senior first, or nothing.
@@ -132,8 +150,15 @@ class Lexicon {
   std::vector<Role> roles_;
   Trie exact_;   ///< trie of case-sensitive surfaces
   Trie folded_;  ///< trie of case-insensitive surfaces, ASCII-lowercased
-  std::vector<std::uint64_t> exact_pairs_ = std::vector<std::uint64_t>(1024);   ///< first two bytes, a bit each
-  std::vector<std::uint64_t> folded_pairs_ = std::vector<std::uint64_t>(1024);
+  // The first runs of the surfaces (folded ones in lowercase), hashed (FNV-1a) to a bit each.
+  static constexpr std::uint32_t kRunSeed = 2166136261u;
+  static constexpr std::uint32_t kRunPrime = 16777619u;
+  static constexpr unsigned kRunBits = 16;
+  static const std::array<bool, 256> kAsciiAlnum;
+  static const std::array<unsigned char, 256> kFold;
+  static std::uint32_t run_bit(std::string_view surface, bool folded);
+  std::vector<std::uint64_t> exact_runs_ = std::vector<std::uint64_t>((1u << kRunBits) / 64);
+  std::vector<std::uint64_t> folded_runs_ = std::vector<std::uint64_t>((1u << kRunBits) / 64);
 };
 
 }  // namespace annotate
