@@ -32,6 +32,8 @@ bool is_word_byte(char c) {
 bool word_starts_at(std::string_view text, std::size_t i, std::size_t begin) {
   if (!is_word_byte(text[i])) return false;
   if (i == begin) return true;
+  const auto previous = static_cast<unsigned char>(text[i - 1]);
+  if (previous < 0x80) return !is_word_byte(static_cast<char>(previous));
   std::size_t length = 0;
   const char32_t before = decode_before(text, i, &length);
   if (before < 0x80) return !is_word_byte(static_cast<char>(before));

@@ -6,6 +6,10 @@
 
 #include <algorithm>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
 #include "annotate/unicode.hpp"
@@ -200,7 +204,12 @@ void Lexicon::build_tries() {
   folded_runs_.assign(folded_runs_.size(), 0);
   for (const Form& form : forms_) {
     std::vector<std::uint64_t>& runs = form.case_insensitive ? folded_runs_ : exact_runs_;
-    const std::uint32_t bit = run_bit(form.surface, form.case_insensitive);
+    const std::string_view surface = form.surface;
+    const std::size_t length = first_run_end(surface, 0, surface.size());
+    const std::size_t kept = std::min<std::size_t>(length, 8);
+    std::uint64_t prefix = 0;
+    for (std::size_t k = 0; k < kept; ++k) prefix |= std::uint64_t{static_cast<unsigned char>(surface[k])} << (8 * k);
+    const std::uint32_t bit = run_bit(form.case_insensitive ? fold_run(prefix, kept) : prefix, length);
     runs[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
   // Laid out breadth first: the shallow nodes, which every match visits, share cache lines.
@@ -254,26 +263,30 @@ void Lexicon::build_tries() {
   }
 }
 
-const std::array<bool, 256> Lexicon::kAsciiAlnum = [] {
-  std::array<bool, 256> table{};
-  for (std::size_t b = 0; b < 256; ++b) table[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-  return table;
-}();
-
-const std::array<unsigned char, 256> Lexicon::kFold = [] {
-  std::array<unsigned char, 256> table{};
-  for (std::size_t b = 0; b < 256; ++b) table[b] = fold(static_cast<unsigned char>(b));
-  return table;
-}();
-
-std::uint32_t Lexicon::run_bit(std::string_view surface, bool folded) {
-  std::uint32_t hash = kRunSeed;
-  const std::size_t run_end = first_run_end(surface, 0, surface.size());
-  for (std::size_t i = 0; i < run_end; ++i) {
-    const auto byte = static_cast<unsigned char>(surface[i]);
-    hash = (hash ^ (folded ? kFold[byte] : byte)) * kRunPrime;
+std::size_t Lexicon::first_run_end(std::string_view text, std::size_t begin, std::size_t end) {
+  const char* const data = text.data();
+  const char* p = data + begin;
+  const char* const stop = data + end;
+#ifdef __SSE2__
+  // Sixteen bytes at a time: a letter is a byte that lands in a-z once 0x20 is set.
+  const auto in_range = [](__m128i bytes, char low, char high) {
+    return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(bytes, _mm_set1_epi8(low)), bytes),
+                         _mm_cmpeq_epi8(_mm_min_epu8(bytes, _mm_set1_epi8(high)), bytes));
+  };
+  for (; stop - p >= 16; p += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i alnum = _mm_or_si128(in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 'z'),
+                                       in_range(bytes, '0', '9'));
+    const unsigned others = ~static_cast<unsigned>(_mm_movemask_epi8(alnum)) & 0xFFFFu;
+    if (others != 0) return static_cast<std::size_t>(p - data) + static_cast<std::size_t>(__builtin_ctz(others));
   }
-  return hash >> (32 - kRunBits);
+#endif
+  for (; p < stop; ++p) {
+    const auto byte = static_cast<unsigned char>(*p);
+    const bool alnum = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
+    if (!alnum) break;
+  }
+  return static_cast<std::size_t>(p - data);
 }
 
 LexiconMatch Lexicon::walk(const Trie& trie, bool folded, std::string_view text, std::size_t begin,

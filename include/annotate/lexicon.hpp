@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,29 +85,25 @@ class Lexicon {
 
   /// The end of the run of ASCII letters and digits that starts at text[begin] (`begin`
   /// itself when text[begin] is none): a word's first run, what may_start() screens.
-  static std::size_t first_run_end(std::string_view text, std::size_t begin, std::size_t end) {
-    const char* const data = text.data();
-    const char* p = data + begin;
-    const char* const stop = data + end;
-    while (p < stop && kAsciiAlnum[static_cast<unsigned char>(*p)]) ++p;
-    return static_cast<std::size_t>(p - data);
-  }
+  static std::size_t first_run_end(std::string_view text, std::size_t begin, std::size_t end);
 
   /// False when no surface can start at text[begin]: none has text[begin, run_end) as its
   /// first run of ASCII letters and digits (folding case for the case-insensitive ones).
-  /// A hashed bit table, so most words ("and", "the" before a lowercase word is still
-  /// let through) cost a hash instead of a walk of the trie.
+  /// The run's length and first eight bytes are hashed to a bit, so that most words ("and",
+  /// "the" and "this" among them) cost a few instructions instead of a walk of the trie.
   /// REQUIRES: run_end == first_run_end(text, begin, end).
   bool may_start(std::string_view text, std::size_t begin, std::size_t run_end) const {
-    std::uint32_t exact = kRunSeed;
-    std::uint32_t folded = kRunSeed;
-    for (std::size_t i = begin; i < run_end; ++i) {
-      const auto byte = static_cast<unsigned char>(text[i]);
-      exact = (exact ^ byte) * kRunPrime;
-      folded = (folded ^ kFold[byte]) * kRunPrime;
+    const std::size_t length = run_end - begin;
+    std::uint64_t prefix = 0;
+    const std::size_t kept = length < 8 ? length : 8;
+    if (begin + 8 <= text.size()) {
+      std::memcpy(&prefix, text.data() + begin, 8);
+      if (kept < 8) prefix &= (std::uint64_t{1} << (8 * kept)) - 1;
+    } else {
+      for (std::size_t k = 0; k < kept; ++k) prefix |= std::uint64_t{static_cast<unsigned char>(text[begin + k])} << (8 * k);
     }
-    exact >>= 32 - kRunBits;
-    folded >>= 32 - kRunBits;
+    const std::uint32_t exact = run_bit(prefix, length);
+    const std::uint32_t folded = run_bit(fold_run(prefix, kept), length);
     return ((exact_runs_[exact / 64] >> (exact % 64)) & 1u) != 0 || ((folded_runs_[folded / 64] >> (folded % 64)) & 1u) != 0;
   }
 
@@ -150,13 +147,19 @@ class Lexicon {
   std::vector<Role> roles_;
   Trie exact_;   ///< trie of case-sensitive surfaces
   Trie folded_;  ///< trie of case-insensitive surfaces, ASCII-lowercased
-  // The first runs of the surfaces (folded ones in lowercase), hashed (FNV-1a) to a bit each.
-  static constexpr std::uint32_t kRunSeed = 2166136261u;
-  static constexpr std::uint32_t kRunPrime = 16777619u;
+  // The first runs of the surfaces (folded ones in lowercase), hashed to a bit each: the
+  // run's length and its first eight bytes, little-endian.
   static constexpr unsigned kRunBits = 16;
-  static const std::array<bool, 256> kAsciiAlnum;
-  static const std::array<unsigned char, 256> kFold;
-  static std::uint32_t run_bit(std::string_view surface, bool folded);
+  static std::uint32_t run_bit(std::uint64_t prefix, std::size_t length) {
+    const std::uint64_t mixed = (prefix ^ (length * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
+    return static_cast<std::uint32_t>(mixed >> (64 - kRunBits));
+  }
+  /// Lowercase: every byte of a run is an ASCII letter or digit, and setting 0x20 lowers a
+  /// letter and leaves a digit as it is.
+  static std::uint64_t fold_run(std::uint64_t prefix, std::size_t kept) {
+    const std::uint64_t lows = 0x2020202020202020ull;
+    return prefix | (kept < 8 ? lows & ((std::uint64_t{1} << (8 * kept)) - 1) : lows);
+  }
   std::vector<std::uint64_t> exact_runs_ = std::vector<std::uint64_t>((1u << kRunBits) / 64);
   std::vector<std::uint64_t> folded_runs_ = std::vector<std::uint64_t>((1u << kRunBits) / 64);
 };
