@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
   const CitationParser citations = CitationParser::load(std::nullopt);
   const ActorTagger actors(Lexicon::load(std::nullopt), ActorCues::load(std::nullopt));
   const RedlineTagger red_lines = RedlineTagger::load(std::nullopt);
+  // As the Annotator does it: one set pass per sentence for the three stages' screens.
+  const SentenceCueSet screens({dates.screen_patterns(), actors.screen_patterns(), red_lines.screen_patterns()},
+                               {"date rules", "actor cues", "red-line cues"});
+  std::vector<std::vector<CueHits>> screened(raws.size());
 
   std::vector<Document> docs(raws.size());
   struct Stage {
@@ -70,10 +74,11 @@ int main(int argc, char** argv) {
       {"segment", [&](std::size_t i) { segment(docs[i], rules); }},
       {"sentences", [&](std::size_t i) { split_sentences(docs[i], rules); }},
       {"callouts", [&](std::size_t i) { link_callouts(docs[i], rules); }},
-      {"dates", [&](std::size_t i) { dates.tag(docs[i], std::nullopt); }},
+      {"screens", [&](std::size_t i) { screened[i] = screens.find(docs[i]); }},
+      {"dates", [&](std::size_t i) { dates.tag(docs[i], std::nullopt, &screened[i][0]); }},
       {"notes", [&](std::size_t i) { citations.parse_notes(docs[i], dates); }},
-      {"actors", [&](std::size_t i) { actors.tag(docs[i]); }},
-      {"red lines", [&](std::size_t i) { red_lines.tag(docs[i]); }},
+      {"actors", [&](std::size_t i) { actors.tag(docs[i], &screened[i][1]); }},
+      {"red lines", [&](std::size_t i) { red_lines.tag(docs[i], &screened[i][2]); }},
       {"json", [&](std::size_t i) {
          out.clear();
          write_document(docs[i], out, false, nullptr);

@@ -197,15 +197,15 @@ class ActorList {
 
 }  // namespace
 
-void ActorTagger::tag(Document& doc) const {
+void ActorTagger::tag(Document& doc, const CueHits* screened) const {
   const std::string_view text = doc.text;
 
   // Pass 1: people named in context cues who are not in the lexicon.
   std::vector<LocalPerson> local;
-  const std::vector<bool> has_cue = cues_.person_filter.flags(doc);
+  const std::vector<bool> has_cue = screened != nullptr ? std::vector<bool>() : cues_.person_filter.flags(doc);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
-    if (!has_cue[s] || doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
+    if (!(screened != nullptr ? screened->any(s) : has_cue[s]) || doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
     for (FoundName& found : cues_.person_finder->find(sentence.span.of(text))) {
       std::string name = std::move(found.name);
           const std::vector<std::string_view> words = split_words(name);

@@ -123,17 +123,32 @@ bool DateTagger::passes_guards(std::string_view text, Span sentence, const DateR
   return true;
 }
 
+std::vector<std::string> DateTagger::screen_patterns() const {
+  std::vector<std::string> patterns;
+  for (const DateRule& rule : rules_.rules()) patterns.push_back(rule.pattern->pattern());
+  return patterns;
+}
+
+std::vector<int> DateTagger::screen(std::string_view text, Span sentence) const {
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error;
+  const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
+  if (!rule_set_->Match(piece, &hits, &error) && error.kind != RE2::Set::kNoError) {
+    hits.resize(rules_.rules().size());  // undecided: every rule stays a candidate
+    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
+  }
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+template <typename Candidates>
 std::vector<DateTagger::Match> DateTagger::match_sentence(std::string_view text, Span sentence,
+                                                          const Candidates& hits,
                                                           const std::vector<std::size_t>& callout_starts) const {
   const re2::StringPiece whole(text.data(), text.size());
-  const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
-  std::vector<int> hits;
-  if (!rule_set_->Match(piece, &hits)) return {};
-  std::sort(hits.begin(), hits.end());
-
   std::vector<Match> candidates;
   std::vector<re2::StringPiece> submatches;
-  for (int hit : hits) {
+  for (const auto hit : hits) {
     const auto index = static_cast<std::size_t>(hit);
     const DateRule& rule = rules_.rules()[index];
     const int group_count = rule.pattern->NumberOfCapturingGroups();
@@ -179,14 +194,18 @@ std::vector<DateTagger::Match> DateTagger::match_sentence(std::string_view text,
   return chosen;
 }
 
-void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option) const {
+void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, const CueHits* screened) const {
   std::vector<std::size_t> callout_starts;
   for (const Callout& callout : doc.callouts) callout_starts.push_back(callout.span.begin);
   std::sort(callout_starts.begin(), callout_starts.end());
 
   std::vector<Match> matches;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
-    for (Match& match : match_sentence(doc.text, doc.sentences[s].span, callout_starts)) {
+    const Span sentence = doc.sentences[s].span;
+    std::vector<Match> found = screened != nullptr
+                                   ? match_sentence(doc.text, sentence, screened->in(s), callout_starts)
+                                   : match_sentence(doc.text, sentence, screen(doc.text, sentence), callout_starts);
+    for (Match& match : found) {
       match.sentence = s;
       matches.push_back(std::move(match));
     }
@@ -246,7 +265,7 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option) 
 std::vector<DateMention> DateTagger::tag_span(std::string_view text, Span span,
                                               const ReferenceDate& reference) const {
   std::vector<DateMention> out;
-  for (const Match& match : match_sentence(text, span, {})) {
+  for (const Match& match : match_sentence(text, span, screen(text, span), {})) {
     const DateRule& rule = rules_.rules()[match.rule];
     DateValue value = rules_.evaluate(rule, match.groups, reference);
     out.push_back(DateMention{match.span, 0, rule.type, std::move(value.value), std::move(value.mod), rule.id});

@@ -50,8 +50,10 @@ void scan(std::string_view text, Copy copy, Escaped escaped) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(bytes, below_space), bytes);  // unsigned <= 0x1F
     const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
-    if (_mm_movemask_epi8(_mm_or_si128(control, special)) != 0) {
-      for (int k = 0; k < 16; ++k) visit(p + k);
+    // Only the bytes that need escaping are visited, one set bit each.
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(control, special))); mask != 0;
+         mask &= mask - 1) {
+      visit(p + __builtin_ctz(mask));
     }
     p += 16;
   }
@@ -94,6 +96,27 @@ std::size_t escape_sequence(unsigned char c, char* out) {
 }  // namespace
 
 void JsonWriter::put_escaped(std::string_view text) {
+  // Most strings are short (ids, forms, rule ids, names) and need no escaping: checked with
+  // two overlapping loads (of eight bytes, else four, padded with spaces) and copied whole.
+  const std::size_t size = text.size();
+  if (size <= 16) {
+    const char* const p = text.data();
+    std::uint64_t first = kOnes * ' ';
+    std::uint64_t last = kOnes * ' ';
+    if (size >= 8) {
+      std::memcpy(&first, p, 8);
+      std::memcpy(&last, p + size - 8, 8);
+    } else if (size >= 4) {
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + size - 4, 4);
+    } else {
+      for (std::size_t k = 0; k < size; ++k) reinterpret_cast<char*>(&first)[k] = p[k];
+    }
+    if (!needs_escape(first) && !needs_escape(last)) {
+      put(p, size);
+      return;
+    }
+  }
   scan(
       text, [&](const char* bytes, std::size_t count) { put(bytes, count); },
       [&](unsigned char c) {

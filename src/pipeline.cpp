@@ -107,7 +107,10 @@ Annotator::Annotator(const std::optional<std::string>& data_dir,
       date_tagger_(DateRules::load(data_dir)),
       citation_parser_(CitationParser::load(data_dir)),
       actor_tagger_(Lexicon::load(data_dir, lexicons), ActorCues::load(data_dir)),
-      redline_tagger_(RedlineTagger::load(data_dir)) {
+      redline_tagger_(RedlineTagger::load(data_dir)),
+      // In the order of the CueList values.
+      screens_({date_tagger_.screen_patterns(), actor_tagger_.screen_patterns(), redline_tagger_.screen_patterns()},
+               {"date rules", "actor cues", "red-line cues"}) {
   if (reference_date) reference_date_ = parse_reference_date(*reference_date);
 }
 
@@ -117,10 +120,14 @@ void Annotator::annotate(const std::vector<Document*>& docs) const {
   for (Document* doc : docs) segment(*doc, rules_);
   for (Document* doc : docs) split_sentences(*doc, rules_);
   for (Document* doc : docs) link_callouts(*doc, rules_);
-  for (Document* doc : docs) date_tagger_.tag(*doc, reference_date_);
+  // One pass over each sentence tells the three stages below which of their patterns
+  // occur in it, instead of a pass of their own each.
+  std::vector<std::vector<CueHits>> screened(docs.size());
+  for (std::size_t d = 0; d < docs.size(); ++d) screened[d] = screens_.find(*docs[d]);
+  for (std::size_t d = 0; d < docs.size(); ++d) date_tagger_.tag(*docs[d], reference_date_, &screened[d][kDateRules]);
   for (Document* doc : docs) citation_parser_.parse_notes(*doc, date_tagger_);
-  for (Document* doc : docs) actor_tagger_.tag(*doc);
-  for (Document* doc : docs) redline_tagger_.tag(*doc);
+  for (std::size_t d = 0; d < docs.size(); ++d) actor_tagger_.tag(*docs[d], &screened[d][kPersonCues]);
+  for (std::size_t d = 0; d < docs.size(); ++d) redline_tagger_.tag(*docs[d], &screened[d][kRedlineCues]);
 }
 
 PreparedInput prepare_input(const InputItem& item, const RunOptions& options) {

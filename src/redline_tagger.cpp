@@ -117,6 +117,19 @@ bool after_preposition(std::string_view text, std::size_t at, std::size_t begin)
 
 }  // namespace
 
+bool RedlineTagger::ignores_case(std::string_view kind) {
+  // "In May" is no hedge.
+  return kind != "condition" && kind != "threat_noun" && kind != "trigger_marker" && kind != "hedge";
+}
+
+std::vector<std::string> RedlineTagger::screen_patterns() const {
+  std::vector<std::string> patterns;
+  for (const RedlineCue& cue : cues_) {
+    patterns.push_back(ignores_case(cue.kind) ? "(?i:" + cue.pattern->pattern() + ")" : cue.pattern->pattern());
+  }
+  return patterns;
+}
+
 RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& name) {
   RedlineTagger tagger;
   for_each_data_line(content, [&](std::size_t line_number, std::string_view line) {
@@ -128,8 +141,7 @@ RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& 
     options.set_log_errors(false);
     // Most cues ignore case; these need capitals or lowercase: "Should Seoul ...",
     // "Moscow's threats", "by deploying" (not "by Beijing").
-    options.set_case_sensitive(fields[0] == "condition" || fields[0] == "threat_noun" || fields[0] == "trigger_marker" ||
-                               fields[0] == "hedge");  // "In May" is no hedge
+    options.set_case_sensitive(!ignores_case(fields[0]));
     auto pattern = std::make_shared<const RE2>(re2::StringPiece(fields[2].data(), fields[2].size()), options);
     if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
     tagger.cues_by_kind_[std::string(fields[0])].push_back(tagger.cues_.size());
@@ -186,14 +198,14 @@ std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span 
   return found;
 }
 
-void RedlineTagger::tag(Document& doc) const {
+void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
   const std::string_view text = doc.text;
   std::vector<std::vector<Group>> history;  // groups of the sentences before, nearest last
   // Mentions and dates are in text order, so one cursor each walks them with the sentences.
   std::size_t next_mention = 0;
   std::size_t next_date = 0;
   // The sentences where an anchor cue may occur; the cue set below decides.
-  const std::vector<bool> may_anchor = anchor_filter_.flags(doc);
+  const std::vector<bool> may_anchor = screened != nullptr ? std::vector<bool>() : anchor_filter_.flags(doc);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span sentence = doc.sentences[s].span;
     const ParagraphKind paragraph_kind = doc.paragraphs[doc.sentences[s].paragraph].kind;
@@ -216,10 +228,19 @@ void RedlineTagger::tag(Document& doc) const {
       }
     } remember{history, groups};
     if (paragraph_kind != ParagraphKind::kBody) continue;
-    if (!may_anchor[s]) continue;
-    const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
     std::vector<int> matched;
-    cue_set_->Match(piece, &matched);
+    if (screened != nullptr) {
+      if (!screened->any(s)) continue;
+      matched.assign(screened->in(s).begin(), screened->in(s).end());
+    } else {
+      if (!may_anchor[s]) continue;
+      RE2::Set::ErrorInfo error;
+      const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
+      if (!cue_set_->Match(piece, &matched, &error) && error.kind != RE2::Set::kNoError) {
+        matched.resize(cues_.size());  // undecided: every cue stays a candidate
+        for (std::size_t c = 0; c < matched.size(); ++c) matched[c] = static_cast<int>(c);
+      }
+    }
     std::vector<bool> present(cues_.size());
     bool anchored = false;
     for (int c : matched) {

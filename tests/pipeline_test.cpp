@@ -2,14 +2,23 @@
 #include "annotate/pipeline.hpp"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "annotate/callout_linker.hpp"
 #include "annotate/error.hpp"
+#include "annotate/segmenter.hpp"
+#include "annotate/sentence_splitter.hpp"
 #include "test_support.hpp"
 
 using namespace annotate;
+using annotate::testing::annotated;
+using annotate::testing::builtin_rules;
+using annotate::testing::files_in;
 using annotate::testing::read_file;
+using annotate::testing::shared_corpus_file;
+using annotate::testing::source_path;
 using annotate::testing::scratch_dir;
 using annotate::testing::write_file;
 using nlohmann::json;
@@ -106,4 +115,47 @@ TEST_CASE("pipeline: pathological inputs finish and stay well-formed", "[pipelin
     CHECK(covered <= doc.text.size());
     CHECK_FALSE(doc.paragraphs.empty());
   }
+}
+
+TEST_CASE("pipeline: the shared screening pass changes nothing the stages find alone", "[pipeline]") {
+  // The Annotator screens sentences for the date, actor and red-line stages in one set
+  // pass; each stage run alone screens for itself. The output must be the same.
+  const DateTagger dates(DateRules::load(std::nullopt));
+  const CitationParser citations = CitationParser::load(std::nullopt);
+  const ActorTagger actors(Lexicon::load(std::nullopt), ActorCues::load(std::nullopt));
+  const RedlineTagger red_lines = RedlineTagger::load(std::nullopt);
+  std::size_t found_dates = 0;
+  std::size_t found_people = 0;
+  std::size_t found_claims = 0;
+  std::vector<std::string> files = files_in(source_path("tests/data/variants"), ".txt");
+  files.push_back(source_path("data/samples/sample-commentary.txt"));
+  if (const auto shared = shared_corpus_file()) files.push_back(*shared);
+  for (const std::string& file : files) {
+    INFO(file);
+    const std::string text = read_file(file);
+    ReadResult alone = decode_input("mem.txt", text);
+    REQUIRE_FALSE(alone.error);
+    Document& doc = alone.document;
+    segment(doc, builtin_rules());
+    split_sentences(doc, builtin_rules());
+    link_callouts(doc, builtin_rules());
+    dates.tag(doc, std::nullopt);
+    citations.parse_notes(doc, dates);
+    actors.tag(doc);
+    red_lines.tag(doc);
+    std::string expected;
+    write_document(doc, expected, false, nullptr);
+    std::string screened;
+    write_document(annotated(text), screened, false, nullptr);
+    CHECK(screened == expected);
+    found_dates += doc.dates.size();
+    found_people += static_cast<std::size_t>(std::count_if(doc.actors.begin(), doc.actors.end(), [](const Actor& actor) {
+      return actor.type == ActorType::kPerson;
+    }));
+    found_claims += doc.red_lines.size();
+  }
+  // Not a comparison of empty outputs: every screened stage found something.
+  CHECK(found_dates > 0);
+  CHECK(found_people > 0);
+  CHECK(found_claims > 0);
 }

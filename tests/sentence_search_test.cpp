@@ -79,3 +79,43 @@ TEST_CASE("sentence_search: which patterns may assert the ends of their text", "
   CHECK_FALSE(may_anchor_to_ends("[^]$]x"));
   CHECK_FALSE(may_anchor_to_ends("\\bwarn\\b"));
 }
+
+namespace {
+
+// The hits of one list, sentence by sentence: "0,2 | - | 1".
+std::string hits_of(const CueHits& hits) {
+  std::string out;
+  for (std::size_t s = 0; s < hits.sentences(); ++s) {
+    if (s > 0) out += " | ";
+    std::string one;
+    for (const std::uint16_t index : hits.in(s)) one += (one.empty() ? "" : ",") + std::to_string(index);
+    out += one.empty() ? "-" : one;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sentence_search: one set pass tells each list which of its patterns occur where", "[sentence_search]") {
+  const Document doc = structure_of("Seoul warned Tokyo in 2023. Nothing happened then. WARNED again in May.\n");
+  REQUIRE(doc.sentences.size() == 3);
+  const SentenceCueSet set({{"\\b(?:19|20)[0-9]{2}\\b", "\\bMay\\b", "^Nothing"}, {"(?i:\\bwarned\\b)", "\\bwarned\\b"}},
+                           {"dates", "warnings"});
+  const std::vector<CueHits> hits = set.find(doc);
+  REQUIRE(hits.size() == 2);
+  // "^" is the start of the sentence: each sentence is matched alone.
+  CHECK(hits_of(hits[0]) == "0 | 2 | 1");
+  CHECK(hits_of(hits[1]) == "0,1 | - | 0");
+  CHECK(hits[1].any(0));
+  CHECK_FALSE(hits[1].any(1));
+}
+
+TEST_CASE("sentence_search: a set over no sentences, and a pattern that does not compile", "[sentence_search]") {
+  const SentenceCueSet set({{"a"}, {}}, {"first", "second"});
+  const std::vector<CueHits> hits = set.find(Document{});
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].sentences() == 0);
+  CHECK(hits[1].sentences() == 0);
+  CHECK_THROWS_WITH(SentenceCueSet({{"a"}, {"(unclosed"}}, {"first", "second"}),
+                    Catch::StartsWith("second: a screening pattern does not compile: "));
+}

@@ -59,7 +59,13 @@ class ActorTagger {
   /// Appends doc.actors (in order of first mention) and doc.mentions (in text order) for
   /// every sentence. Places ("South China Sea") are matched so that they hide the states
   /// inside them, but are not reported. REQUIRES: doc.sentences and doc.reference_date.
-  void tag(Document& doc) const;
+  /// With `screened`, the hits of screen_patterns() in each sentence (from a
+  /// SentenceCueSet), the tagger's own screen is skipped.
+  void tag(Document& doc, const CueHits* screened = nullptr) const;
+
+  /// The pattern of the sentences where someone may be named in context (a verb or title
+  /// cue), for a shared SentenceCueSet.
+  std::vector<std::string> screen_patterns() const { return {cues_.person_filter.pattern()->pattern()}; }
 
   const Lexicon& lexicon() const { return lexicon_; }
 

@@ -15,6 +15,7 @@
 
 #include "annotate/date_rules.hpp"
 #include "annotate/document.hpp"
+#include "annotate/sentence_search.hpp"
 
 namespace annotate {
 
@@ -32,7 +33,13 @@ class DateTagger {
   /// needs a reference the document lacks gets X placeholders ("XXXX-03") and a
   /// date_without_anchor diagnostic.
   /// REQUIRES: doc.sentences and doc.callouts are filled.
-  void tag(Document& doc, const std::optional<ReferenceDate>& option) const;
+  /// With `screened`, the hits of screen_patterns() in each sentence (from a
+  /// SentenceCueSet), the tagger's own set pass is skipped.
+  void tag(Document& doc, const std::optional<ReferenceDate>& option, const CueHits* screened = nullptr) const;
+
+  /// The patterns that say which rules may match a sentence, one per rule, for a shared
+  /// SentenceCueSet.
+  std::vector<std::string> screen_patterns() const;
 
   /// The dates in `text` alone, as one sentence, against `reference`: for tests and tools.
   std::vector<DateMention> tag_sentence(std::string_view text, const ReferenceDate& reference) const {
@@ -43,7 +50,11 @@ class DateTagger {
 
  private:
   struct Match;
-  std::vector<Match> match_sentence(std::string_view text, Span sentence,
+  /// The rules the set finds in text[sentence], ascending.
+  std::vector<int> screen(std::string_view text, Span sentence) const;
+  /// The chosen matches of the rules `candidates` (ascending rule indices) in text[sentence].
+  template <typename Candidates>
+  std::vector<Match> match_sentence(std::string_view text, Span sentence, const Candidates& candidates,
                                     const std::vector<std::size_t>& callout_starts) const;
   bool passes_guards(std::string_view text, Span sentence, const DateRule& rule, Span match,
                      const std::vector<std::size_t>& callout_starts) const;

@@ -18,6 +18,7 @@
 #include "annotate/summary.hpp"
 #include "annotate/reader.hpp"
 #include "annotate/redline_tagger.hpp"
+#include "annotate/sentence_search.hpp"
 #include "annotate/rules.hpp"
 
 namespace annotate {
@@ -63,6 +64,8 @@ class Annotator {
   CitationParser citation_parser_;
   ActorTagger actor_tagger_;
   RedlineTagger redline_tagger_;
+  enum CueList : std::size_t { kDateRules, kPersonCues, kRedlineCues };
+  SentenceCueSet screens_;  ///< the screening patterns of the stages, by CueList
   std::optional<ReferenceDate> reference_date_;
 };
 

@@ -38,9 +38,16 @@ class RedlineTagger {
 
   /// Appends doc.red_lines for the body sentences (headings, header lines and notes are
   /// never claims). REQUIRES: sentences, dates, actors and mentions are filled.
-  void tag(Document& doc) const;
+  /// With `screened`, the hits of screen_patterns() in each sentence (from a
+  /// SentenceCueSet), the tagger's own screens are skipped.
+  void tag(Document& doc, const CueHits* screened = nullptr) const;
+
+  /// Every cue, one pattern each in file order (case-insensitive ones as "(?i:...)"), for
+  /// a shared SentenceCueSet.
+  std::vector<std::string> screen_patterns() const;
 
  private:
+  static bool ignores_case(std::string_view kind);
   struct Hit {
     const RedlineCue* cue;
     Span span;

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
-// Which sentences a pattern may occur in, from one search of the whole text. Stages that
-// screen sentences with a filter pattern use it instead of a match call per sentence,
-// whose set-up costs more than scanning a sentence does.
+// Which sentences a pattern may occur in: from one search of the whole text
+// (SentenceScreen), or, for the screening patterns of several stages together, from one
+// RE2::Set pass per sentence (SentenceCueSet) instead of a pass per stage.
 #ifndef ANNOTATE_SENTENCE_SEARCH_HPP_
 #define ANNOTATE_SENTENCE_SEARCH_HPP_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -37,6 +40,48 @@ class SentenceScreen {
  private:
   std::shared_ptr<const re2::RE2> pattern_;
   bool screens_ = false;  ///< false when every sentence passes
+};
+
+/// Which patterns of one list occur in each sentence of a document (see SentenceCueSet).
+class CueHits {
+ public:
+  /// The indices into the list of the patterns found in sentence `s`, ascending.
+  struct Range {
+    const std::uint16_t* first;
+    const std::uint16_t* last;
+    const std::uint16_t* begin() const { return first; }
+    const std::uint16_t* end() const { return last; }
+    bool empty() const { return first == last; }
+  };
+  Range in(std::size_t s) const { return Range{hits_.data() + starts_[s], hits_.data() + starts_[s + 1]}; }
+  /// True when any pattern of the list occurs in sentence `s`.
+  bool any(std::size_t s) const { return starts_[s] != starts_[s + 1]; }
+  std::size_t sentences() const { return starts_.size() - 1; }
+
+ private:
+  friend class SentenceCueSet;
+  std::vector<std::uint32_t> starts_{0};  ///< sentences + 1: where each sentence's hits start
+  std::vector<std::uint16_t> hits_;
+};
+
+/// The screening patterns of several stages in one RE2::Set, matched against each sentence
+/// alone: the stages learn which of their patterns occur where from one pass over the text
+/// instead of one pass each. Immutable once built; threads may share it.
+class SentenceCueSet {
+ public:
+  SentenceCueSet() = default;
+  /// One list per stage, in RE2 syntax (case-insensitive ones as "(?i:...)"). Throws
+  /// annotate::Error naming `names[l]` when a pattern of list l does not compile.
+  SentenceCueSet(const std::vector<std::vector<std::string>>& lists, const std::vector<std::string>& names);
+
+  /// One CueHits per list, each with a range for every sentence of `doc`. Where the set
+  /// cannot decide (its automaton out of memory), every pattern counts as found.
+  /// REQUIRES: a list was given (the set is not default-constructed).
+  std::vector<CueHits> find(const Document& doc) const;
+
+ private:
+  std::shared_ptr<const re2::RE2::Set> set_;
+  std::vector<std::size_t> list_starts_;  ///< lists + 1: each list's first index in the set
 };
 
 /// True when `pattern` may assert the ends of the text it is matched against (^, $, \A,
