@@ -112,6 +112,8 @@ int roman_value(std::string_view numeral) {
 
 bool looks_like_heading(std::string_view line, const Rules& rules) {
   if (line.empty()) return false;
+  // A code point takes at most four bytes: a paragraph is ruled out before it is counted.
+  if (line.size() > 4 * rules.heading_max_chars()) return false;
   if (count_code_points(line) > rules.heading_max_chars()) return false;
   if (count_words(line) > rules.heading_max_words()) return false;
   const unsigned char first = static_cast<unsigned char>(line[0]);

@@ -128,10 +128,12 @@ std::vector<int> Rules::screen(std::string_view line) const {
 std::optional<LineMatch> Rules::match(LineRuleKind kind, std::string_view line,
                                       const std::vector<int>* screened) const {
   const re2::StringPiece input(line.data(), line.size());
-  for (std::size_t r = 0; r < line_rules_.size(); ++r) {
-    const LineRule& rule = line_rules_[r];
+  // In file order: every rule, or only those the screen found (ascending), which for most
+  // lines is none.
+  const std::size_t count = screened != nullptr ? screened->size() : line_rules_.size();
+  for (std::size_t k = 0; k < count; ++k) {
+    const LineRule& rule = line_rules_[screened != nullptr ? static_cast<std::size_t>((*screened)[k]) : k];
     if (rule.kind != kind) continue;
-    if (screened != nullptr && !std::binary_search(screened->begin(), screened->end(), static_cast<int>(r))) continue;
     const int wanted = std::min(rule.pattern->NumberOfCapturingGroups(), 2);
     re2::StringPiece submatches[3];
     if (!rule.pattern->Match(input, 0, line.size(), RE2::ANCHOR_BOTH, submatches,
