@@ -4,6 +4,10 @@
 // the sentence it closes.
 #include "annotate/sentence_splitter.hpp"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "annotate/unicode.hpp"
 
 namespace annotate {
@@ -58,6 +62,25 @@ bool is_list_marker(std::string_view sentence) {
 
 bool is_terminal(char c) { return c == '.' || c == '?' || c == '!'; }
 
+// The first . ? or ! in [p, stop), or stop: sixteen bytes at a time where SSE2 is there,
+// since sentences run for a hundred bytes and more between their ends.
+const char* find_terminal(const char* p, const char* const stop) {
+#ifdef __SSE2__
+  const __m128i period = _mm_set1_epi8('.');
+  const __m128i question = _mm_set1_epi8('?');
+  const __m128i exclamation = _mm_set1_epi8('!');
+  for (; stop - p >= 16; p += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i found = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, period), _mm_cmpeq_epi8(bytes, question)),
+                                       _mm_cmpeq_epi8(bytes, exclamation));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(found));
+    if (mask != 0) return p + __builtin_ctz(mask);
+  }
+#endif
+  while (p < stop && !is_terminal(*p)) ++p;
+  return p;
+}
+
 }  // namespace
 
 std::size_t glued_callout_length(std::string_view text, std::size_t i, std::size_t end) {
@@ -96,13 +119,8 @@ std::vector<Span> split_sentence_spans(std::string_view text, Span paragraph,
   std::size_t i = paragraph.begin;
   const char* const data = text.data();
   while (i < end) {
-    {  // to the next . ? or !, with the bounds in registers
-      const char* p = data + i;
-      const char* const stop = data + end;
-      while (p < stop && !is_terminal(*p)) ++p;
-      i = static_cast<std::size_t>(p - data);
-      if (i == end) break;
-    }
+    i = static_cast<std::size_t>(find_terminal(data + i, data + end) - data);
+    if (i == end) break;
     const std::size_t terminal = i;
     std::size_t j = i + 1;
     while (j < end && is_terminal(text[j])) ++j;
