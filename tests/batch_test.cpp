@@ -62,12 +62,12 @@ TEST_CASE("batch: hundreds of files with bad ones, the same at -j 1 and -j 2", "
 }
 
 TEST_CASE("batch: documents too large for a batch go alone, in order, at any -j", "[batch]") {
-  // Short documents are annotated in batches of up to 64 or 256 KB; larger ones alone and
+  // Short documents are annotated in batches of up to 128 or 512 KB; larger ones alone and
   // streamed. Mixed, with errors between them, the output is each file's own, in order.
   const std::string dir = scratch_dir("batch-mixed");
   const std::string sample = read_file(source_path("data/samples/sample-commentary.txt"));
   std::string large;
-  while (large.size() < 300 * 1024) large += sample;
+  while (large.size() < 600 * 1024) large += sample;
   std::vector<std::string> paths;
   for (int i = 0; i < 140; ++i) {
     char name[32];
