@@ -12,6 +12,9 @@ namespace annotate {
 
 namespace {
 
+// A streamed document's JSON is handed on in parts of about this size.
+constexpr std::size_t kDrainBytes = 1 << 20;
+
 class DocumentWriter {
  public:
   DocumentWriter(const Document& doc, std::string& out, bool pretty, const OutputDrain* drain)
@@ -401,8 +404,6 @@ class DocumentWriter {
     });
   }
 
-  static constexpr std::size_t kDrainBytes = 1 << 20;
-
   const Document& doc_;
   TextIndex index_;
   std::string& out_;
@@ -413,6 +414,11 @@ class DocumentWriter {
 }  // namespace
 
 void write_document(const Document& doc, std::string& out, bool pretty, const OutputDrain* drain) {
+  // Commentary gives about eight and a half bytes of JSON per byte of text: room for that
+  // at once spares the copies (and fresh pages) of a string that doubles as it grows. A
+  // streamed document needs room for one part only.
+  const std::size_t expected = 9 * doc.text.size() + 4096;
+  out.reserve(out.size() + (drain != nullptr ? std::min(expected, kDrainBytes + kDrainBytes / 4) : expected));
   DocumentWriter(doc, out, pretty, drain).write();
   out += '\n';
 }
