@@ -73,7 +73,7 @@ std::size_t clause_end(std::string_view text, std::size_t from, std::size_t end)
   for (std::size_t i = from; i < end; ++i) {
     const char c = text[i];
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return i;
-    if (text.compare(i, 3, "\xE2\x80\x94") == 0) return i;  // em dash
+    if (c == '\xE2' && text.compare(i, 3, "\xE2\x80\x94") == 0) return i;  // em dash
     if (c == '.' && (i + 1 == end || text[i + 1] == ' ')) return i;
   }
   return end;
@@ -145,7 +145,8 @@ RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& 
     auto pattern = std::make_shared<const RE2>(re2::StringPiece(fields[2].data(), fields[2].size()), options);
     if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
     tagger.cues_by_kind_[std::string(fields[0])].push_back(tagger.cues_.size());
-    tagger.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern)});
+    const bool anchor = fields[0] == "warn" || fields[0] == "threat_noun" || fields[0] == "idiom" || fields[0] == "line";
+    tagger.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern), anchor});
   });
   // One pass of a set over each sentence says which cues occur at all: most sentences have
   // no anchor cue and are done, and the others run only the cues that occur.
@@ -162,7 +163,7 @@ RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& 
   // Cheaper still: one pattern of the anchor cues alone decides most sentences.
   std::string anchors;
   for (const RedlineCue& cue : tagger.cues_) {
-    if (cue.kind == "warn" || cue.kind == "threat_noun" || cue.kind == "idiom" || cue.kind == "line") {
+    if (cue.anchor) {
       anchors += (anchors.empty() ? "(?:" : "|(?:") + cue.pattern->pattern() + ")";
     }
   }
@@ -177,7 +178,7 @@ RedlineTagger RedlineTagger::load(const std::optional<std::string>& dir) {
   return parse(file.content, file.name);
 }
 
-std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span sentence, const std::string& kind,
+std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span sentence, std::string_view kind,
                                                     const std::vector<bool>* present) const {
   std::vector<Hit> found;
   const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
@@ -245,12 +246,11 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     bool anchored = false;
     for (int c : matched) {
       present[static_cast<std::size_t>(c)] = true;
-      const std::string& kind = cues_[static_cast<std::size_t>(c)].kind;
-      anchored = anchored || kind == "warn" || kind == "threat_noun" || kind == "idiom" || kind == "line";
+      anchored = anchored || cues_[static_cast<std::size_t>(c)].anchor;
     }
     if (!anchored) continue;
     // Only the cues that occur in this sentence are searched for positions.
-    const auto hits = [&](std::string_view text_view, Span span, const std::string& kind) {
+    const auto hits = [&](std::string_view text_view, Span span, std::string_view kind) {
       return this->hits(text_view, span, kind, span == sentence ? &present : nullptr);
     };
 
@@ -816,10 +816,11 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
                                                                         anchor_word.substr(0, 8) == "Threaten");
     // "threatened on Monday to sanction ...": time words may stand before the infinitive.
     std::size_t infinitive = std::string_view::npos;
-    for (std::string_view filler : {"", " today", " again", " repeatedly", " publicly", " on Monday", " on Tuesday",
-                                    " on Wednesday", " on Thursday", " on Friday", " on Saturday", " on Sunday",
-                                    " this week", " last week", " yesterday", " once more"}) {
-      if (after_anchor.rfind(std::string(filler) + " to ", 0) == 0) infinitive = anchor->end + filler.size() + 4;
+    for (std::string_view filler_to : {" to ", " today to ", " again to ", " repeatedly to ", " publicly to ",
+                                       " on Monday to ", " on Tuesday to ", " on Wednesday to ", " on Thursday to ",
+                                       " on Friday to ", " on Saturday to ", " on Sunday to ", " this week to ",
+                                       " last week to ", " yesterday to ", " once more to "}) {
+      if (after_anchor.substr(0, filler_to.size()) == filler_to) infinitive = anchor->end + filler_to.size();
     }
     // The consequence ends where the reason starts ("... over unpaid gas bills").
     auto consequence_end = [&](std::size_t start) {

@@ -25,6 +25,7 @@ struct RedlineCue {
   std::string kind;  ///< warn, threat_noun, idiom, line, cross, not_cross, negation, ...
   std::string id;
   std::shared_ptr<const re2::RE2> pattern;
+  bool anchor = false;  ///< a claim's anchor: warn, threat_noun, idiom or line
 };
 
 class RedlineTagger {
@@ -54,7 +55,7 @@ class RedlineTagger {
   };
   /// The hits of the cues of `kind` in text[sentence], in order; with `present`, only the
   /// cues it marks (the set found them in this sentence) are searched.
-  std::vector<Hit> hits(std::string_view text, Span sentence, const std::string& kind,
+  std::vector<Hit> hits(std::string_view text, Span sentence, std::string_view kind,
                         const std::vector<bool>* present = nullptr) const;
 
   std::vector<RedlineCue> cues_;
