@@ -143,14 +143,15 @@ CitationParser CitationParser::load(const std::optional<std::string>& dir) {
   return parse(rules.content, rules.name, words.content, words.name);
 }
 
-const CitationParser::Pattern* CitationParser::find(const std::string& kind, std::string_view text, Span span,
+const CitationParser::Pattern* CitationParser::find(std::string_view kind, std::string_view text, Span span,
                                                     std::vector<Span>* groups) const {
   // The span alone is the text searched, so that ^ and $ mean its ends.
   const re2::StringPiece piece(text.data() + span.begin, span.size());
+  std::vector<re2::StringPiece> pieces;
   for (const Pattern& pattern : patterns_) {
     if (pattern.kind != kind) continue;
     const int count = pattern.regex->NumberOfCapturingGroups();
-    std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(count) + 1);
+    pieces.assign(static_cast<std::size_t>(count) + 1, re2::StringPiece());
     if (!pattern.regex->Match(piece, 0, piece.size(), RE2::UNANCHORED, pieces.data(), count + 1)) continue;
     groups->clear();
     for (const re2::StringPiece& p : pieces) {

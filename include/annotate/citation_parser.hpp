@@ -51,7 +51,7 @@ class CitationParser {
     std::string kind;
     std::shared_ptr<const re2::RE2> regex;
   };
-  const Pattern* find(const std::string& kind, std::string_view text, Span span,
+  const Pattern* find(std::string_view kind, std::string_view text, Span span,
                       std::vector<Span>* groups) const;
   std::vector<Name> parse_authors(std::string_view text, Span span) const;
   Name parse_name(std::string_view text, Span span) const;
