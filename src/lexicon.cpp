@@ -6,9 +6,6 @@
 
 #include <algorithm>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
@@ -261,32 +258,6 @@ void Lexicon::build_tries() {
       }
     }
   }
-}
-
-std::size_t Lexicon::first_run_end(std::string_view text, std::size_t begin, std::size_t end) {
-  const char* const data = text.data();
-  const char* p = data + begin;
-  const char* const stop = data + end;
-#ifdef __SSE2__
-  // Sixteen bytes at a time: a letter is a byte that lands in a-z once 0x20 is set.
-  const auto in_range = [](__m128i bytes, char low, char high) {
-    return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(bytes, _mm_set1_epi8(low)), bytes),
-                         _mm_cmpeq_epi8(_mm_min_epu8(bytes, _mm_set1_epi8(high)), bytes));
-  };
-  for (; stop - p >= 16; p += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i alnum = _mm_or_si128(in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 'z'),
-                                       in_range(bytes, '0', '9'));
-    const unsigned others = ~static_cast<unsigned>(_mm_movemask_epi8(alnum)) & 0xFFFFu;
-    if (others != 0) return static_cast<std::size_t>(p - data) + static_cast<std::size_t>(__builtin_ctz(others));
-  }
-#endif
-  for (; p < stop; ++p) {
-    const auto byte = static_cast<unsigned char>(*p);
-    const bool alnum = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
-    if (!alnum) break;
-  }
-  return static_cast<std::size_t>(p - data);
 }
 
 LexiconMatch Lexicon::walk(const Trie& trie, bool folded, std::string_view text, std::size_t begin,
