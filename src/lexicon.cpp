@@ -6,7 +6,6 @@
 
 #include <algorithm>
 
-
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
 #include "annotate/unicode.hpp"
