@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <set>
 
 #include "annotate/data_file.hpp"
@@ -148,29 +149,35 @@ RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& 
     const bool anchor = fields[0] == "warn" || fields[0] == "threat_noun" || fields[0] == "idiom" || fields[0] == "line";
     tagger.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern), anchor});
   });
-  // One pass of a set over each sentence says which cues occur at all: most sentences have
-  // no anchor cue and are done, and the others run only the cues that occur.
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_case_sensitive(false);
-  auto set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
-  for (const RedlineCue& cue : tagger.cues_) {
-    std::string error;
-    if (set->Add(cue.pattern->pattern(), &error) < 0) throw Error(name + ": cue " + cue.id + ": " + error);
-  }
-  if (!set->Compile()) throw Error(name + ": the cues do not compile as a set");
-  tagger.cue_set_ = std::move(set);
-  // Cheaper still: one pattern of the anchor cues alone decides most sentences.
-  std::string anchors;
-  for (const RedlineCue& cue : tagger.cues_) {
-    if (cue.anchor) {
-      anchors += (anchors.empty() ? "(?:" : "|(?:") + cue.pattern->pattern() + ")";
-    }
-  }
-  auto anchor_filter = std::make_shared<const RE2>(anchors.empty() ? std::string("$^") : anchors, options);
-  if (!anchor_filter->ok()) throw Error(name + ": the anchor cues do not combine: " + anchor_filter->error());
-  tagger.anchor_filter_ = SentenceScreen(std::move(anchor_filter));
   return tagger;
+}
+
+const RedlineTagger::OwnScreens& RedlineTagger::own_screens() const {
+  // Built on first use: the Annotator screens sentences with a SentenceCueSet instead, and
+  // compiling these would add a third of the start-up time for nothing.
+  std::call_once(own_screens_->built, [&] {
+    // One pass of a set over each sentence says which cues occur at all: most sentences
+    // have no anchor cue and are done, and the others run only the cues that occur.
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(false);
+    auto set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
+    for (const RedlineCue& cue : cues_) {
+      std::string error;
+      if (set->Add(cue.pattern->pattern(), &error) < 0) throw Error("red-line cue " + cue.id + ": " + error);
+    }
+    if (!set->Compile()) throw Error("the red-line cues do not compile as a set");
+    own_screens_->cue_set = std::move(set);
+    // Cheaper still: one pattern of the anchor cues alone decides most sentences.
+    std::string anchors;
+    for (const RedlineCue& cue : cues_) {
+      if (cue.anchor) anchors += (anchors.empty() ? "(?:" : "|(?:") + cue.pattern->pattern() + ")";
+    }
+    auto anchor_filter = std::make_shared<const RE2>(anchors.empty() ? std::string("$^") : anchors, options);
+    if (!anchor_filter->ok()) throw Error("the red-line anchor cues do not combine: " + anchor_filter->error());
+    own_screens_->anchor_filter = SentenceScreen(std::move(anchor_filter));
+  });
+  return *own_screens_;
 }
 
 RedlineTagger RedlineTagger::load(const std::optional<std::string>& dir) {
@@ -206,7 +213,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
   std::size_t next_mention = 0;
   std::size_t next_date = 0;
   // The sentences where an anchor cue may occur; the cue set below decides.
-  const std::vector<bool> may_anchor = screened != nullptr ? std::vector<bool>() : anchor_filter_.flags(doc);
+  const std::vector<bool> may_anchor = screened != nullptr ? std::vector<bool>() : own_screens().anchor_filter.flags(doc);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span sentence = doc.sentences[s].span;
     const ParagraphKind paragraph_kind = doc.paragraphs[doc.sentences[s].paragraph].kind;
@@ -237,7 +244,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       if (!may_anchor[s]) continue;
       RE2::Set::ErrorInfo error;
       const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
-      if (!cue_set_->Match(piece, &matched, &error) && error.kind != RE2::Set::kNoError) {
+      if (!own_screens().cue_set->Match(piece, &matched, &error) && error.kind != RE2::Set::kNoError) {
         matched.resize(cues_.size());  // undecided: every cue stays a candidate
         for (std::size_t c = 0; c < matched.size(); ++c) matched[c] = static_cast<int>(c);
       }

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,8 +62,14 @@ class RedlineTagger {
   std::vector<RedlineCue> cues_;
   /// The indices into cues_ of each kind's cues, in file order.
   std::map<std::string, std::vector<std::size_t>, std::less<>> cues_by_kind_;
-  std::shared_ptr<const re2::RE2::Set> cue_set_;  ///< every cue, to see which occur in a sentence
-  SentenceScreen anchor_filter_;  ///< any anchor cue at all, checked first
+  // The tagger's own screens, for tag() without `screened`; copies share them.
+  struct OwnScreens {
+    std::once_flag built;
+    std::shared_ptr<const re2::RE2::Set> cue_set;  ///< every cue, to see which occur in a sentence
+    SentenceScreen anchor_filter;                  ///< any anchor cue at all, checked first
+  };
+  const OwnScreens& own_screens() const;
+  std::shared_ptr<OwnScreens> own_screens_ = std::make_shared<OwnScreens>();
 };
 
 }  // namespace annotate
