@@ -87,8 +87,30 @@ class JsonWriter {
         return;
       }
     }
-    std::memcpy(buffer_ + used_, bytes, count);
+    char* const to = buffer_ + used_;
     used_ += count;
+    // Most tokens are short: two overlapping moves instead of a call to memcpy.
+    if (count >= 8 && count <= 16) {
+      std::uint64_t head;
+      std::uint64_t tail;
+      std::memcpy(&head, bytes, 8);
+      std::memcpy(&tail, bytes + count - 8, 8);
+      std::memcpy(to, &head, 8);
+      std::memcpy(to + count - 8, &tail, 8);
+    } else if (count >= 4 && count < 8) {
+      std::uint32_t head;
+      std::uint32_t tail;
+      std::memcpy(&head, bytes, 4);
+      std::memcpy(&tail, bytes + count - 4, 4);
+      std::memcpy(to, &head, 4);
+      std::memcpy(to + count - 4, &tail, 4);
+    } else if (count > 0 && count < 4) {
+      to[0] = bytes[0];
+      to[count / 2] = bytes[count / 2];
+      to[count - 1] = bytes[count - 1];
+    } else {
+      std::memcpy(to, bytes, count);
+    }
   }
   /// Puts `text` with JSON string escaping, without quotes: `"` `\` and the control
   /// characters are escaped; everything else, UTF-8 included, is copied.
