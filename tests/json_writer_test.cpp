@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 using annotate::JsonWriter;
 
@@ -98,4 +100,37 @@ TEST_CASE("json_writer: keys from the program and keys from data", "[json_writer
     json.end_object();
   }
   CHECK(out == R"({"literal":null,"quo\"te":false,"plain":-1})");
+}
+
+TEST_CASE("json_writer: every short length, with and without a byte to escape at each place", "[json_writer]") {
+  // Short strings and tokens take a path of their own (overlapping eight- and four-byte
+  // moves); each length from 0 to 40, plain and with a quote or a control byte at every
+  // position, must come back as written, and plain ones byte for byte.
+  for (std::size_t length = 0; length <= 40; ++length) {
+    std::string plain;
+    for (std::size_t i = 0; i < length; ++i) plain.push_back(static_cast<char>('a' + i % 26));
+    std::vector<std::string> values{plain};
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char special : {'"', '\n', '\\', '\x01'}) {
+        std::string value = plain;
+        value[at] = special;
+        values.push_back(value);
+      }
+    }
+    for (const std::string& value : values) {
+      INFO("length " << length << ": " << value);
+      std::string out;
+      {
+        JsonWriter json(out);
+        json.begin_array();
+        json.string(value);
+        json.plain_string(plain);
+        json.end_array();
+      }
+      const nlohmann::json parsed = nlohmann::json::parse(out);
+      CHECK(parsed[0].get<std::string>() == value);
+      CHECK(parsed[1].get<std::string>() == plain);
+      if (value == plain) CHECK(out == "[\"" + plain + "\",\"" + plain + "\"]");
+    }
+  }
 }
