@@ -149,9 +149,8 @@ void JsonWriter::string(std::string_view value) {
 
 void JsonWriter::number(std::int64_t value) {
   before_value();
-  char digits[24];
-  const auto result = std::to_chars(digits, digits + sizeof digits, value);
-  put(digits, static_cast<std::size_t>(result.ptr - digits));
+  if (kBufferBytes - used_ < 24) flush();  // as number(std::size_t)
+  used_ = static_cast<std::size_t>(std::to_chars(buffer_ + used_, buffer_ + kBufferBytes, value).ptr - buffer_);
   after_value();
 }
 

@@ -169,9 +169,10 @@ inline void JsonWriter::plain_string(std::string_view value) {
 
 inline void JsonWriter::number(std::size_t value) {
   before_value();
-  char digits[24];
-  const auto result = std::to_chars(digits, digits + sizeof digits, value);
-  put(digits, static_cast<std::size_t>(result.ptr - digits));
+  // Straight into the buffer: digits staged on the stack and copied from there would be
+  // read back before their stores land (a store-forwarding stall per number).
+  if (kBufferBytes - used_ < 24) flush();
+  used_ = static_cast<std::size_t>(std::to_chars(buffer_ + used_, buffer_ + kBufferBytes, value).ptr - buffer_);
   after_value();
 }
 
