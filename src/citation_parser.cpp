@@ -127,6 +127,15 @@ CitationParser CitationParser::parse(std::string_view rules, const std::string& 
     if (fields[1] == "inline_ref") parser.inline_screens_.emplace_back(regex);
     parser.patterns_.push_back(Pattern{std::string(fields[0]), std::string(fields[1]), std::move(regex)});
   });
+  RE2::Options set_options;  // as each pattern's own
+  set_options.set_log_errors(false);
+  auto set = std::make_shared<RE2::Set>(set_options, RE2::UNANCHORED);
+  for (const Pattern& pattern : parser.patterns_) {
+    std::string error;
+    if (set->Add(pattern.regex->pattern(), &error) < 0) throw Error(rules_name + ": rule " + pattern.id + ": " + error);
+  }
+  if (!set->Compile()) throw Error(rules_name + ": the rules do not compile as a set");
+  parser.pattern_set_ = std::move(set);
   for_each_data_line(words, [&](std::size_t line_number, std::string_view line) {
     const std::vector<std::string_view> fields = split_tabs(line);
     if (fields.size() != 2 || fields[1].empty()) {
@@ -144,11 +153,22 @@ CitationParser CitationParser::load(const std::optional<std::string>& dir) {
 }
 
 const CitationParser::Pattern* CitationParser::find(std::string_view kind, std::string_view text, Span span,
-                                                    std::vector<Span>* groups) const {
+                                                    std::vector<Span>* groups, SpanScreen& screen) const {
   // The span alone is the text searched, so that ^ and $ mean its ends.
   const re2::StringPiece piece(text.data() + span.begin, span.size());
+  if (screen.span != span) {
+    screen.span = span;
+    screen.hits.clear();
+    RE2::Set::ErrorInfo error;
+    if (!pattern_set_->Match(piece, &screen.hits, &error) && error.kind != RE2::Set::kNoError) {
+      screen.hits.resize(patterns_.size());  // undecided: every pattern stays a candidate
+      for (std::size_t i = 0; i < patterns_.size(); ++i) screen.hits[i] = static_cast<int>(i);
+    }
+    std::sort(screen.hits.begin(), screen.hits.end());
+  }
   std::vector<re2::StringPiece> pieces;
-  for (const Pattern& pattern : patterns_) {
+  for (const int hit : screen.hits) {
+    const Pattern& pattern = patterns_[static_cast<std::size_t>(hit)];
     if (pattern.kind != kind) continue;
     const int count = pattern.regex->NumberOfCapturingGroups();
     pieces.assign(static_cast<std::size_t>(count) + 1, re2::StringPiece());
@@ -228,6 +248,7 @@ void CitationParser::parse_source_details(std::string_view text, Span span, cons
                                           Reference& reference) const {
   std::size_t container_end = span.end;
   std::vector<Span> groups;
+  SpanScreen screen;
   std::vector<DateMention> found = dates.tag_span(text, span, ReferenceDate{});
   for (auto it = found.rbegin(); it != found.rend(); ++it) {
     if (it->type == "DATE" && is_iso_date(it->value)) {
@@ -240,7 +261,7 @@ void CitationParser::parse_source_details(std::string_view text, Span span, cons
   const std::pair<const char*, std::optional<Span> Reference::*> numbers[] = {
       {"volume", &Reference::volume}, {"issue", &Reference::issue}, {"page", &Reference::page}};
   for (const auto& [kind, field] : numbers) {
-    if (const Pattern* pattern = find(kind, text, span, &groups)) {
+    if (const Pattern* pattern = find(kind, text, span, &groups, screen)) {
       set_field(reference, reference.*field, groups[1], kind, pattern->id);
       container_end = std::min(container_end, groups[0].begin);
     }
@@ -255,36 +276,37 @@ std::optional<Reference> CitationParser::parse_reference(std::string_view text, 
                                                          const DateTagger& dates) const {
   Reference reference;
   std::vector<Span> groups;
+  SpanScreen screen;
   span = trim_fields(text, span);
-  if (const Pattern* p = find("remark", text, span, &groups)) {
+  if (const Pattern* p = find("remark", text, span, &groups, screen)) {
     set_field(reference, reference.note, groups[1], "note", p->id);
     span = trim_fields(text, Span{span.begin, groups[0].begin});
   }
-  if (const Pattern* p = find("doi", text, span, &groups)) {
+  if (const Pattern* p = find("doi", text, span, &groups, screen)) {
     set_field(reference, reference.doi, groups[1], "DOI", p->id);
     if (trim_fields(text, Span{groups[0].end, span.end}).empty()) span = trim_fields(text, Span{span.begin, groups[0].begin});
   }
-  if (const Pattern* p = find("url", text, span, &groups)) {
+  if (const Pattern* p = find("url", text, span, &groups, screen)) {
     set_field(reference, reference.url, groups[0], "URL", p->id);
     if (trim_fields(text, Span{groups[0].end, span.end}).empty()) span = trim_fields(text, Span{span.begin, groups[0].begin});
   }
-  if (find("lead_in", text, span, &groups)) span = trim_fields(text, Span{groups[0].end, span.end});
-  if (find("ibid", text, span, &groups) && groups[0].begin == span.begin) {
-    if (const Pattern* p = find("page", text, span, &groups)) {
+  if (find("lead_in", text, span, &groups, screen)) span = trim_fields(text, Span{groups[0].end, span.end});
+  if (find("ibid", text, span, &groups, screen) && groups[0].begin == span.begin) {
+    if (const Pattern* p = find("page", text, span, &groups, screen)) {
       set_field(reference, reference.page, groups[1], "page", p->id);
       return reference;
     }
     return std::nullopt;
   }
   // "..., 2019), p. 88.": a page after a book's imprint.
-  if (const Pattern* p = find("page", text, span, &groups);
+  if (const Pattern* p = find("page", text, span, &groups, screen);
       p && trim_fields(text, Span{groups[0].end, span.end}).empty() && groups[0].begin > span.begin &&
       text[groups[0].begin - 1] == ',') {
     set_field(reference, reference.page, groups[1], "page", p->id);
     span = trim_fields(text, Span{span.begin, groups[0].begin});
   }
   for (const char* kind : {"book_parens", "book_period"}) {
-    if (const Pattern* p = find(kind, text, span, &groups)) {
+    if (const Pattern* p = find(kind, text, span, &groups, screen)) {
       set_field(reference, reference.publisher_place, trim_fields(text, groups[1]), "publisher-place", p->id);
       set_field(reference, reference.publisher, trim_fields(text, groups[2]), "publisher", p->id);
       reference.issued = std::string(groups[3].of(text));
@@ -412,10 +434,11 @@ void CitationParser::parse_notes(Document& doc, const DateTagger& dates) const {
     for (std::size_t s = 0; s < found.size(); ++s) may_cite[s] = may_cite[s] || found[s];
   }
   std::vector<Span> groups;
+  SpanScreen screen;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (!may_cite[s] || doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
-    for (Span rest = sentence.span; const Pattern* p = find("inline_ref", doc.text, rest, &groups);) {
+    for (Span rest = sentence.span; const Pattern* p = find("inline_ref", doc.text, rest, &groups, screen);) {
       (void)p;
       doc.inline_refs.push_back(InlineRef{groups[0], s, parse_inline(doc.text, groups[1], dates)});
       rest = Span{groups[0].end, rest.end};

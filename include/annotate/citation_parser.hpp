@@ -51,8 +51,17 @@ class CitationParser {
     std::string kind;
     std::shared_ptr<const re2::RE2> regex;
   };
-  const Pattern* find(std::string_view kind, std::string_view text, Span span,
-                      std::vector<Span>* groups) const;
+  /// Which patterns match text[span] somewhere, from one pass of the set of them all:
+  /// find() tries only those, and asks again only when the span changes (it shrinks as
+  /// fields are cut off), instead of running every pattern of a kind over the span.
+  struct SpanScreen {
+    Span span{static_cast<std::size_t>(-1), static_cast<std::size_t>(-1)};
+    std::vector<int> hits;  ///< indices into patterns_, ascending
+  };
+  /// The first pattern of `kind` (in file order) that matches text[span], its groups in
+  /// `groups`; or nullptr.
+  const Pattern* find(std::string_view kind, std::string_view text, Span span, std::vector<Span>* groups,
+                      SpanScreen& screen) const;
   std::vector<Name> parse_authors(std::string_view text, Span span) const;
   Name parse_name(std::string_view text, Span span) const;
   void parse_source_details(std::string_view text, Span span, const DateTagger& dates,
@@ -60,6 +69,7 @@ class CitationParser {
   std::optional<Reference> parse_inline(std::string_view text, Span span, const DateTagger& dates) const;
 
   std::vector<Pattern> patterns_;
+  std::shared_ptr<const re2::RE2::Set> pattern_set_;  ///< every pattern, for SpanScreen
   std::vector<SentenceScreen> inline_screens_;  ///< the inline_ref patterns, to screen sentences
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> words_;
 };
