@@ -168,7 +168,7 @@ Lexicon Lexicon::load(const std::optional<std::string>& data_dir, const std::vec
 }
 
 void Lexicon::build_tries() {
-  // Built as nodes with child lists first, then laid out flat, breadth by node number.
+  // Built as nodes with child lists first, then laid out flat, depth first.
   struct BuildNode {
     std::vector<std::pair<unsigned char, std::uint32_t>> children;
     std::vector<std::size_t> forms;
@@ -208,12 +208,18 @@ void Lexicon::build_tries() {
     const std::uint32_t bit = run_bit(form.case_insensitive ? fold_run(prefix, kept) : prefix, length);
     runs[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
-  // Laid out breadth first: the shallow nodes, which every match visits, share cache lines.
-  auto breadth_first = [](std::vector<BuildNode>& trie) {
-    std::vector<std::uint32_t> order{0};
-    for (std::size_t k = 0; k < order.size(); ++k) {
-      std::sort(trie[order[k]].children.begin(), trie[order[k]].children.end());
-      for (const auto& child : trie[order[k]].children) order.push_back(child.second);
+  // Laid out depth first: a node's first child comes right after it, so that a name's
+  // chain of single children is read in order from one stretch of memory, and a node with
+  // one child keeps that child's byte itself (Trie::Node::only_byte).
+  auto depth_first = [](std::vector<BuildNode>& trie) {
+    std::vector<std::uint32_t> order;
+    std::vector<std::uint32_t> pending{0};
+    while (!pending.empty()) {
+      const std::uint32_t n = pending.back();
+      pending.pop_back();
+      order.push_back(n);
+      std::sort(trie[n].children.begin(), trie[n].children.end());
+      for (auto child = trie[n].children.rbegin(); child != trie[n].children.rend(); ++child) pending.push_back(child->second);
     }
     std::vector<std::uint32_t> new_index(trie.size());
     for (std::size_t k = 0; k < order.size(); ++k) new_index[order[k]] = static_cast<std::uint32_t>(k);
@@ -224,8 +230,8 @@ void Lexicon::build_tries() {
     }
     trie = std::move(reordered);
   };
-  breadth_first(exact);
-  breadth_first(folded);
+  depth_first(exact);
+  depth_first(folded);
   for (auto [built, flat] : {std::pair{&exact, &exact_}, std::pair{&folded, &folded_}}) {
     *flat = Trie{};
     for (BuildNode& node : *built) {
@@ -236,6 +242,7 @@ void Lexicon::build_tries() {
       out.edge_count = static_cast<std::uint32_t>(node.children.size());
       out.first_form = static_cast<std::uint32_t>(flat->form_indices.size());
       out.form_count = static_cast<std::uint32_t>(node.forms.size());
+      if (node.children.size() == 1) out.only_byte = node.children.front().first;
       for (const auto& [byte, target] : node.children) {
         flat->edge_bytes.push_back(byte);
         flat->edge_targets.push_back(target);
@@ -282,6 +289,10 @@ LexiconMatch Lexicon::walk(const Trie& trie, bool folded, std::string_view text,
     }
     if (++i >= end) break;
     const unsigned char byte = byte_at(i);
+    if (reached.edge_count == 1) {  // the only child is the next node (depth-first layout)
+      node = byte == reached.only_byte ? node + 1 : 0;
+      continue;
+    }
     if (reached.table != 0) {
       node = trie.tables[(reached.table - 1) * 256 + byte];
       continue;

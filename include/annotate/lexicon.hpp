@@ -139,9 +139,9 @@ class Lexicon {
   const Role* role_on(std::size_t person, std::string_view date) const;
 
  private:
-  // A trie in flat arrays: a node's children are a run of `edge_bytes`/`edge_targets`,
-  // sorted by byte, and its forms a run of `form_indices`. The root's children are also
-  // a table by byte, since every word start looks one up and most find nothing.
+  // A trie in flat arrays, laid out depth first: a node's children are a run of
+  // `edge_bytes`/`edge_targets`, sorted by byte, and its forms a run of `form_indices`. The
+  // root's children are also a table by byte, since every word start looks one up.
   struct Trie {
     struct Node {
       std::uint32_t first_edge = 0;
@@ -149,6 +149,7 @@ class Lexicon {
       std::uint32_t first_form = 0;
       std::uint32_t form_count = 0;
       std::uint32_t table = 0;  ///< 1 + the index of its table in `tables`, or 0
+      unsigned char only_byte = 0;  ///< with one edge: its byte; the child is the next node
     };
     std::vector<Node> nodes;
     std::vector<unsigned char> edge_bytes;
