@@ -5,6 +5,7 @@
 #include "annotate/date_tagger.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "annotate/error.hpp"
 
@@ -215,16 +216,19 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, 
   // year anywhere. Values that need no reference are the same whatever it is.
   ReferenceDate reference;
   const ReferenceDate none;
+  // Values that need no reference, kept from the search for it: the same whatever it is.
+  std::vector<std::optional<DateValue>> without_reference(matches.size());
   if (option) {
     reference = *option;
     doc.reference_date.source = "option";
   } else {
     std::string latest_note_date;
     int latest_year = 0;
-    for (const Match& match : matches) {
+    for (std::size_t m = 0; m < matches.size(); ++m) {
+      const Match& match = matches[m];
       const DateRule& rule = rules_.rules()[match.rule];
       if (rule.type != "DATE") continue;
-      const DateValue value = rules_.evaluate(rule, match.groups, none);
+      const DateValue& value = without_reference[m].emplace(rules_.evaluate(rule, match.groups, none));
       if (value.needs_reference) continue;
       const bool in_note = doc.paragraphs[doc.sentences[match.sentence].paragraph].kind == ParagraphKind::kNote;
       if (in_note && is_full_date(value.value)) latest_note_date = std::max(latest_note_date, value.value);
@@ -248,9 +252,12 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, 
     doc.reference_date.value = buffer;
   }
 
-  for (const Match& match : matches) {
+  for (std::size_t m = 0; m < matches.size(); ++m) {
+    const Match& match = matches[m];
     const DateRule& rule = rules_.rules()[match.rule];
-    DateValue value = rules_.evaluate(rule, match.groups, reference);
+    DateValue value = without_reference[m] && !without_reference[m]->needs_reference
+                          ? std::move(*without_reference[m])
+                          : rules_.evaluate(rule, match.groups, reference);
     if (!value.anchored) {
       doc.diagnostics.push_back(Diagnostic{Severity::kWarning, "date_without_anchor",
                                            "'" + std::string(doc.view(match.span)) +
