@@ -208,7 +208,13 @@ std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span 
 
 void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
   const std::string_view text = doc.text;
-  std::vector<std::vector<Group>> history;  // groups of the sentences before, nearest last
+  // The mentions of the last three sentences that named actors, nearest last: their groups
+  // are made only for the sentences that hold a claim's anchor, a few in a hundred.
+  struct MentionRange {
+    std::size_t first;
+    std::size_t last;
+  };
+  std::vector<MentionRange> recent;
   // Mentions and dates are in text order, so one cursor each walks them with the sentences.
   std::size_t next_mention = 0;
   std::size_t next_date = 0;
@@ -219,22 +225,20 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     const ParagraphKind paragraph_kind = doc.paragraphs[doc.sentences[s].paragraph].kind;
     const std::size_t first_mention = next_mention;
     while (next_mention < doc.mentions.size() && doc.mentions[next_mention].sentence == s) ++next_mention;
-    std::vector<Group> groups =
-        groups_in(doc, doc.mentions.data() + first_mention, doc.mentions.data() + next_mention);
     std::optional<std::size_t> sentence_date;
     while (next_date < doc.dates.size() && doc.dates[next_date].sentence < s) ++next_date;
     if (next_date < doc.dates.size() && doc.dates[next_date].sentence == s) sentence_date = next_date;
-    // Keeps the last three sentences that named actors, on every path; the groups are
-    // moved in once the sentence is done with them.
+    // Keeps the last three sentences that named actors, on every path, once the sentence is
+    // done with them.
     struct Remember {
-      std::vector<std::vector<Group>>& history;
-      std::vector<Group>& current;
+      std::vector<MentionRange>& recent;
+      MentionRange current;
       ~Remember() {
-        if (current.empty()) return;
-        history.push_back(std::move(current));
-        if (history.size() > 3) history.erase(history.begin());
+        if (current.first == current.last) return;
+        recent.push_back(current);
+        if (recent.size() > 3) recent.erase(recent.begin());
       }
-    } remember{history, groups};
+    } remember{recent, MentionRange{first_mention, next_mention}};
     if (paragraph_kind != ParagraphKind::kBody) continue;
     std::vector<int> matched;
     if (screened != nullptr) {
@@ -256,6 +260,12 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       anchored = anchored || cues_[static_cast<std::size_t>(c)].anchor;
     }
     if (!anchored) continue;
+    const std::vector<Group> groups =
+        groups_in(doc, doc.mentions.data() + first_mention, doc.mentions.data() + next_mention);
+    std::vector<std::vector<Group>> history;  // groups of the sentences before, nearest last
+    for (const MentionRange& range : recent) {
+      history.push_back(groups_in(doc, doc.mentions.data() + range.first, doc.mentions.data() + range.last));
+    }
     // Only the cues that occur in this sentence are searched for positions.
     const auto hits = [&](std::string_view text_view, Span span, std::string_view kind) {
       return this->hits(text_view, span, kind, span == sentence ? &present : nullptr);
