@@ -409,20 +409,21 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       static constexpr std::string_view kReferences[] = {"its two allies", "their allies", "its allies", "the two",
                                                          "they", "They", "them", "it", "It", "both", "Both",
                                                          "their", "Their", "its", "Its", "He", "he", "She", "she"};
-      std::optional<std::pair<std::size_t, std::string_view>> best;
-      for (std::string_view reference : kReferences) {
-        for (std::size_t at = text.substr(0, to).find(reference, from); at != std::string_view::npos && at < to;
-             at = text.substr(0, to).find(reference, at + 1)) {
-          const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
-          const bool ends = at + reference.size() >= text.size() ||
-                            !std::isalpha(static_cast<unsigned char>(text[at + reference.size()]));
-          if (starts && ends) {
-            if (!best || at < best->first) best = std::make_pair(at, reference);
-            break;
+      // Word by word: the first word start where a reference ends a word wins, and at one
+      // place the reference listed first ("its two allies" before "its").
+      const auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+      for (std::size_t at = from; at < to; ++at) {
+        if (!is_letter(text[at]) || (at > 0 && is_letter(text[at - 1]))) continue;
+        for (std::string_view reference : kReferences) {
+          if (reference[0] != text[at] || at + reference.size() > to || text.compare(at, reference.size(), reference) != 0) {
+            continue;
+          }
+          if (at + reference.size() >= text.size() || !is_letter(text[at + reference.size()])) {
+            return std::make_pair(at, reference);
           }
         }
       }
-      return best;
+      return std::nullopt;
     };
     // What a reference stands for: at a sentence's start, the previous sentence's subject;
     // inside one, the object before it ("differentiated Seoul from Tokyo, suggesting that
