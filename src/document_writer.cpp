@@ -47,12 +47,12 @@ class DocumentWriter {
     json_.plain_string(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
   }
 
-  void id_member(const char* name, char prefix, std::size_t index) {
+  void id_member(std::string_view name, char prefix, std::size_t index) {
     json_.plain_key(name);
     id(prefix, index);
   }
 
-  void optional_id_member(const char* name, char prefix, const std::optional<std::size_t>& index) {
+  void optional_id_member(std::string_view name, char prefix, const std::optional<std::size_t>& index) {
     if (index) {
       id_member(name, prefix, *index);
     } else {
@@ -63,7 +63,7 @@ class DocumentWriter {
   // Writes `name: [{...}, ...]`, one object per item, with write_item(item, index) filling
   // each object's members.
   template <typename Item, typename WriteItem>
-  void object_array(const char* name, const std::vector<Item>& items, WriteItem write_item) {
+  void object_array(std::string_view name, const std::vector<Item>& items, WriteItem write_item) {
     json_.plain_key(name);
     json_.begin_array();
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -80,7 +80,7 @@ class DocumentWriter {
     json_.end_array();
   }
 
-  void null_member(const char* name) {
+  void null_member(std::string_view name) {
     json_.plain_key(name);
     json_.null();
   }
@@ -93,7 +93,7 @@ class DocumentWriter {
   }
 
   // "span" and "bytes" for a byte span, under the given key names.
-  void span_members(const Span& span, const char* span_key = "span", const char* bytes_key = "bytes") {
+  void span_members(const Span& span, std::string_view span_key = "span", std::string_view bytes_key = "bytes") {
     json_.plain_key(span_key);
     pair(index_.code_point_at(span.begin), index_.code_point_at(span.end));
     json_.plain_key(bytes_key);
@@ -105,7 +105,7 @@ class DocumentWriter {
     span_members(span);
   }
 
-  void optional_text_member(const char* name, const std::optional<Span>& span) {
+  void optional_text_member(std::string_view name, const std::optional<Span>& span) {
     if (span) {
       json_.plain_key(name);
       json_.string(doc_.view(*span));
@@ -258,7 +258,7 @@ class DocumentWriter {
     });
   }
 
-  void reference_member(const char* name, const std::optional<Reference>& reference) {
+  void reference_member(std::string_view name, const std::optional<Reference>& reference) {
     json_.plain_key(name);
     if (reference) {
       write_reference(*reference);
@@ -348,7 +348,7 @@ class DocumentWriter {
     });
   }
 
-  void optional_text_object(const char* name, const std::optional<Span>& span) {
+  void optional_text_object(std::string_view name, const std::optional<Span>& span) {
     json_.plain_key(name);
     if (span) {
       json_.begin_object();

@@ -97,20 +97,29 @@ std::size_t escape_sequence(unsigned char c, char* out) {
 
 void JsonWriter::put_escaped(std::string_view text) {
   // Most strings are short (ids, forms, rule ids, names) and need no escaping: checked with
-  // two overlapping loads (of eight bytes, else four, padded with spaces) and copied whole.
+  // two overlapping words (of eight bytes, else four padded with spaces) and copied whole.
   const std::size_t size = text.size();
   if (size <= 16) {
+    // The words are put together in registers: a narrower store into a wider word read
+    // back at once would stall on store forwarding.
     const char* const p = text.data();
+    const std::uint64_t high_spaces = (kOnes * ' ') & 0xFFFFFFFF00000000ULL;
     std::uint64_t first = kOnes * ' ';
     std::uint64_t last = kOnes * ' ';
     if (size >= 8) {
       std::memcpy(&first, p, 8);
       std::memcpy(&last, p + size - 8, 8);
     } else if (size >= 4) {
-      std::memcpy(&first, p, 4);
-      std::memcpy(&last, p + size - 4, 4);
+      std::uint32_t head;
+      std::uint32_t tail;
+      std::memcpy(&head, p, 4);
+      std::memcpy(&tail, p + size - 4, 4);
+      first = head | high_spaces;
+      last = tail | high_spaces;
     } else {
-      for (std::size_t k = 0; k < size; ++k) reinterpret_cast<char*>(&first)[k] = p[k];
+      for (std::size_t k = 0; k < size; ++k) {
+        first = (first & ~(std::uint64_t{0xFF} << (8 * k))) | (std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k));
+      }
     }
     if (!needs_escape(first) && !needs_escape(last)) {
       put(p, size);
