@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
@@ -108,6 +107,7 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
     } else if (kind == "not_after") {
       need(3);
       cues.not_after[std::string(fields[1])].emplace(fields[2]);
+      if (fields[1].size() < 64) cues.not_after_lengths |= std::uint64_t{1} << fields[1].size();
     } else if (kind == "alias") {
       need(4);
       Alias alias{std::string(fields[1]), std::string(fields[2]), {}};
@@ -311,9 +311,8 @@ void ActorTagger::tag(Document& doc, const CueHits* screened) const {
           if ((text[i] | 0x20) != (alias.surface[0] | 0x20)) continue;  // "the"/"The"
           const std::size_t end = i + alias.surface.size();
           // "The South" opening a sentence is "the South".
-          const bool same = end <= sentence.end && !alias.surface.empty() &&
-                            std::tolower(static_cast<unsigned char>(text[i])) ==
-                                std::tolower(static_cast<unsigned char>(alias.surface[0])) &&
+          const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
+          const bool same = end <= sentence.end && lower(text[i]) == lower(alias.surface[0]) &&
                             text.substr(i + 1, alias.surface.size() - 1) == std::string_view(alias.surface).substr(1);
           if (same &&
               (end == sentence.end || !is_word_byte(text[end]))) {
@@ -328,7 +327,10 @@ void ActorTagger::tag(Document& doc, const CueHits* screened) const {
         continue;
       }
       // "Asian NATO", "Mini-NATO": a modifier that makes the surface part of another name.
-      if (const auto modifiers = cues_.not_after.find(text.substr(i, match.length)); modifiers != cues_.not_after.end()) {
+      if (const auto modifiers = match.length >= 64 || ((cues_.not_after_lengths >> match.length) & 1u) != 0
+                                     ? cues_.not_after.find(text.substr(i, match.length))
+                                     : cues_.not_after.end();
+          modifiers != cues_.not_after.end()) {
         std::size_t start = i;
         while (start > sentence.begin && text[start - 1] == ' ') --start;
         const std::size_t word_end = start;

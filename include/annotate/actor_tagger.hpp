@@ -6,6 +6,7 @@
 #define ANNOTATE_ACTOR_TAGGER_HPP_
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -43,6 +44,9 @@ struct ActorCues {
   /// Surface -> words that, right before it, make it part of another name: "Asian NATO"
   /// and "Mini-NATO" name an alliance that is not NATO.
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> not_after;
+  /// Bit n set when a surface of `not_after` is n bytes long (n < 64): most matches need
+  /// no lookup. Longer surfaces are always looked up.
+  std::uint64_t not_after_lengths = 0;
 
   /// Loads data/actor_cues.tsv (and the family_first list of data/citation_words.tsv), or
   /// their replacements in `dir`. Throws annotate::Error on a malformed line.
