@@ -131,6 +131,7 @@ DateRules DateRules::parse(std::string_view rules, const std::string& rules_name
     rule.mod_template = std::string(fields[3]);
     rule.number_guard = fields[4] == "number";
     for (const auto& [name, index] : pattern->NamedCapturingGroups()) rule.groups[name] = index;
+    if (const auto span = rule.groups.find("span"); span != rule.groups.end()) rule.span_group = span->second;
     rule.pattern = std::move(pattern);
     result.rules_.push_back(std::move(rule));
   });

@@ -162,9 +162,8 @@ std::vector<DateTagger::Match> DateTagger::match_sentence(std::string_view text,
       match.rule = index;
       match.full = Span{offset(submatches[0]), offset(submatches[0]) + submatches[0].size()};
       match.span = match.full;
-      const auto span_group = rule.groups.find("span");
-      if (span_group != rule.groups.end() && submatches[static_cast<std::size_t>(span_group->second)].data()) {
-        const re2::StringPiece& s = submatches[static_cast<std::size_t>(span_group->second)];
+      if (rule.span_group >= 0 && submatches[static_cast<std::size_t>(rule.span_group)].data()) {
+        const re2::StringPiece& s = submatches[static_cast<std::size_t>(rule.span_group)];
         match.span = Span{offset(s), offset(s) + s.size()};
       }
       for (const re2::StringPiece& s : submatches) {

@@ -34,6 +34,7 @@ struct DateRule {
   bool number_guard = false;   ///< reject counts, page numbers, phone numbers
   std::shared_ptr<const re2::RE2> pattern;
   std::map<std::string, int> groups;  ///< named group -> index
+  int span_group = -1;                ///< the index of the group named "span", or -1
 };
 
 /// The value and mod a rule gives one match.
