@@ -41,11 +41,13 @@ class RedlineTagger {
   /// Appends doc.red_lines for the body sentences (headings, header lines and notes are
   /// never claims). REQUIRES: sentences, dates, actors and mentions are filled.
   /// With `screened`, the hits of screen_patterns() in each sentence (from a
-  /// SentenceCueSet), the tagger's own screens are skipped.
+  /// SentenceCueSet), the tagger's own anchor screen is skipped.
   void tag(Document& doc, const CueHits* screened = nullptr) const;
 
-  /// Every cue, one pattern each in file order (case-insensitive ones as "(?i:...)"), for
-  /// a shared SentenceCueSet.
+  /// The anchor cues (warn, threat_noun, idiom, line), one pattern each in file order
+  /// (case-insensitive ones as "(?i:...)"), for a shared SentenceCueSet. Only the few
+  /// sentences that hold an anchor need to know which of the other cues occur, and learn
+  /// it from the tagger's own set: in the shared one, those cues would slow every sentence.
   std::vector<std::string> screen_patterns() const;
 
  private:
@@ -62,11 +64,11 @@ class RedlineTagger {
   std::vector<RedlineCue> cues_;
   /// The indices into cues_ of each kind's cues, in file order.
   std::map<std::string, std::vector<std::size_t>, std::less<>> cues_by_kind_;
-  // The tagger's own screens, for tag() without `screened`; copies share them.
+  // The tagger's own screens, built on first use; copies share them.
   struct OwnScreens {
     std::once_flag built;
     std::shared_ptr<const re2::RE2::Set> cue_set;  ///< every cue, to see which occur in a sentence
-    SentenceScreen anchor_filter;                  ///< any anchor cue at all, checked first
+    SentenceScreen anchor_filter;                  ///< any anchor cue, for tag() without `screened`
   };
   const OwnScreens& own_screens() const;
   std::shared_ptr<OwnScreens> own_screens_ = std::make_shared<OwnScreens>();
