@@ -205,7 +205,8 @@ void ActorTagger::tag(Document& doc, const CueHits* screened) const {
   const std::vector<bool> has_cue = screened != nullptr ? std::vector<bool>() : cues_.person_filter.flags(doc);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
-    if (!(screened != nullptr ? screened->any(s) : has_cue[s]) || doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
+    const bool may_name = screened != nullptr ? screened->any(s) : has_cue[s];
+    if (!may_name || doc.paragraphs[sentence.paragraph].kind == ParagraphKind::kNote) continue;
     for (FoundName& found : cues_.person_finder->find(sentence.span.of(text))) {
       std::string name = std::move(found.name);
           const std::vector<std::string_view> words = split_words(name);

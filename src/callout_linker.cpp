@@ -91,7 +91,8 @@ std::vector<CalloutCandidate> find_callouts(std::string_view text, Span paragrap
       const auto candidates = [](__m128i bytes) {
         const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), _mm_set1_epi8(9)),
                                              _mm_sub_epi8(bytes, _mm_set1_epi8('0')));
-        const __m128i mark = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('[')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('*')));
+        const __m128i mark =
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('[')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('*')));
         return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(bytes, _mm_or_si128(digit, mark))));
       };
       for (; stop - p >= 16; p += 16) {

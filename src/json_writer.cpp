@@ -118,7 +118,8 @@ void JsonWriter::put_escaped(std::string_view text) {
       last = tail | high_spaces;
     } else {
       for (std::size_t k = 0; k < size; ++k) {
-        first = (first & ~(std::uint64_t{0xFF} << (8 * k))) | (std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k));
+        const std::uint64_t byte = static_cast<unsigned char>(p[k]);
+        first = (first & ~(std::uint64_t{0xFF} << (8 * k))) | (byte << (8 * k));
       }
     }
     if (!needs_escape(first) && !needs_escape(last)) {

@@ -403,7 +403,8 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       return out;
     };
     // The first whole-word reference in [from, to): "it", "they", "its two allies", ...
-    auto find_reference = [&](std::size_t from, std::size_t to) -> std::optional<std::pair<std::size_t, std::string_view>> {
+    using FoundReference = std::pair<std::size_t, std::string_view>;
+    auto find_reference = [&](std::size_t from, std::size_t to) -> std::optional<FoundReference> {
       static constexpr std::string_view kReferences[] = {"its two allies", "their allies", "its allies", "the two",
                                                          "they", "They", "them", "it", "It", "both", "Both",
                                                          "their", "Their", "its", "Its", "He", "he", "She", "she"};
@@ -413,11 +414,10 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       for (std::size_t at = from; at < to; ++at) {
         if (!is_letter(text[at]) || (at > 0 && is_letter(text[at - 1]))) continue;
         for (std::string_view reference : kReferences) {
-          if (reference[0] != text[at] || at + reference.size() > to || text.compare(at, reference.size(), reference) != 0) {
-            continue;
-          }
+          if (reference[0] != text[at] || at + reference.size() > to) continue;
+          if (text.compare(at, reference.size(), reference) != 0) continue;
           if (at + reference.size() >= text.size() || !is_letter(text[at + reference.size()])) {
-            return std::make_pair(at, reference);
+            return FoundReference(at, reference);
           }
         }
       }
