@@ -127,15 +127,14 @@ CitationParser CitationParser::parse(std::string_view rules, const std::string& 
     if (fields[1] == "inline_ref") parser.inline_screens_.emplace_back(regex);
     parser.patterns_.push_back(Pattern{std::string(fields[0]), std::string(fields[1]), std::move(regex)});
   });
-  RE2::Options set_options;  // as each pattern's own
-  set_options.set_log_errors(false);
-  auto set = std::make_shared<RE2::Set>(set_options, RE2::UNANCHORED);
+  std::vector<std::string> patterns;
+  std::vector<std::string> labels;
   for (const Pattern& pattern : parser.patterns_) {
-    std::string error;
-    if (set->Add(pattern.regex->pattern(), &error) < 0) throw Error(rules_name + ": rule " + pattern.id + ": " + error);
+    patterns.push_back(pattern.regex->pattern());
+    labels.push_back(rules_name + ": rule " + pattern.id);
   }
-  if (!set->Compile()) throw Error(rules_name + ": the rules do not compile as a set");
-  parser.pattern_set_ = std::move(set);
+  // With the options of each pattern's own.
+  parser.pattern_set_ = PatternSet(patterns, labels, RE2::UNANCHORED, RE2::Options(), rules_name);
   for_each_data_line(words, [&](std::size_t line_number, std::string_view line) {
     const std::vector<std::string_view> fields = split_tabs(line);
     if (fields.size() != 2 || fields[1].empty()) {
@@ -158,13 +157,7 @@ const CitationParser::Pattern* CitationParser::find(std::string_view kind, std::
   const re2::StringPiece piece(text.data() + span.begin, span.size());
   if (screen.span != span) {
     screen.span = span;
-    screen.hits.clear();
-    RE2::Set::ErrorInfo error;
-    if (!pattern_set_->Match(piece, &screen.hits, &error) && error.kind != RE2::Set::kNoError) {
-      screen.hits.resize(patterns_.size());  // undecided: every pattern stays a candidate
-      for (std::size_t i = 0; i < patterns_.size(); ++i) screen.hits[i] = static_cast<int>(i);
-    }
-    std::sort(screen.hits.begin(), screen.hits.end());
+    pattern_set_.match(span.of(text), &screen.hits);
   }
   std::vector<re2::StringPiece> pieces;
   for (const int hit : screen.hits) {

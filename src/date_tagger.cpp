@@ -84,15 +84,9 @@ ReferenceDate parse_reference_date(std::string_view text) {
 }
 
 DateTagger::DateTagger(DateRules rules) : rules_(std::move(rules)) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  auto set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
-  for (const DateRule& rule : rules_.rules()) {
-    std::string error;
-    if (set->Add(rule.pattern->pattern(), &error) < 0) throw Error("date rule " + rule.id + ": " + error);
-  }
-  if (!set->Compile()) throw Error("date rules: cannot compile the rule set");
-  rule_set_ = std::move(set);
+  std::vector<std::string> labels;
+  for (const DateRule& rule : rules_.rules()) labels.push_back("date rule " + rule.id);
+  rule_set_ = PatternSet(screen_patterns(), labels, RE2::UNANCHORED, RE2::Options(), "date rules");
 }
 
 bool DateTagger::passes_guards(std::string_view text, Span sentence, const DateRule& rule, Span match,
@@ -131,15 +125,7 @@ std::vector<std::string> DateTagger::screen_patterns() const {
 }
 
 std::vector<int> DateTagger::screen(std::string_view text, Span sentence) const {
-  std::vector<int> hits;
-  RE2::Set::ErrorInfo error;
-  const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
-  if (!rule_set_->Match(piece, &hits, &error) && error.kind != RE2::Set::kNoError) {
-    hits.resize(rules_.rules().size());  // undecided: every rule stays a candidate
-    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
-  }
-  std::sort(hits.begin(), hits.end());
-  return hits;
+  return rule_set_.match(sentence.of(text));
 }
 
 template <typename Candidates>

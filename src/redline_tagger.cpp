@@ -162,13 +162,13 @@ const RedlineTagger::OwnScreens& RedlineTagger::own_screens() const {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(false);
-    auto set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
+    std::vector<std::string> patterns;
+    std::vector<std::string> labels;
     for (const RedlineCue& cue : cues_) {
-      std::string error;
-      if (set->Add(cue.pattern->pattern(), &error) < 0) throw Error("red-line cue " + cue.id + ": " + error);
+      patterns.push_back(cue.pattern->pattern());
+      labels.push_back("red-line cue " + cue.id);
     }
-    if (!set->Compile()) throw Error("the red-line cues do not compile as a set");
-    own_screens_->cue_set = std::move(set);
+    own_screens_->cue_set = PatternSet(patterns, labels, RE2::UNANCHORED, options, "red-line cues");
     // Cheaper still: one pattern of the anchor cues alone decides most sentences.
     std::string anchors;
     for (const RedlineCue& cue : cues_) {
@@ -242,15 +242,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     } remember{recent, MentionRange{first_mention, next_mention}};
     if (paragraph_kind != ParagraphKind::kBody) continue;
     if (screened != nullptr ? !screened->any(s) : !may_anchor[s]) continue;
-    std::vector<int> matched;
-    {
-      RE2::Set::ErrorInfo error;
-      const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
-      if (!own_screens().cue_set->Match(piece, &matched, &error) && error.kind != RE2::Set::kNoError) {
-        matched.resize(cues_.size());  // undecided: every cue stays a candidate
-        for (std::size_t c = 0; c < matched.size(); ++c) matched[c] = static_cast<int>(c);
-      }
-    }
+    const std::vector<int> matched = own_screens().cue_set.match(sentence.of(text));
     std::vector<bool> present(cues_.size());
     bool anchored = false;
     for (int c : matched) {

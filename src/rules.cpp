@@ -80,15 +80,13 @@ Rules Rules::parse(std::string_view structure, const std::string& structure_name
     }
     rules.line_rules_.push_back(LineRule{id, kind->kind, std::move(pattern)});
   });
-  RE2::Options set_options;
-  set_options.set_log_errors(false);
-  auto set = std::make_shared<RE2::Set>(set_options, RE2::ANCHOR_BOTH);
+  std::vector<std::string> patterns;
+  std::vector<std::string> labels;
   for (const LineRule& rule : rules.line_rules_) {
-    std::string error;
-    if (set->Add(rule.pattern->pattern(), &error) < 0) throw Error(structure_name + ": rule " + rule.id + ": " + error);
+    patterns.push_back(rule.pattern->pattern());
+    labels.push_back(structure_name + ": rule " + rule.id);
   }
-  if (!set->Compile()) throw Error(structure_name + ": the line rules do not compile as a set");
-  rules.line_set_ = std::move(set);
+  rules.line_set_ = PatternSet(patterns, labels, RE2::ANCHOR_BOTH, RE2::Options(), structure_name);
   for_each_data_line(abbreviations, [&](std::size_t line_number, std::string_view line) {
     const std::string where = located_message(abbreviations_name, line_number, "");
     if (line.find_first_of(" \t") != std::string_view::npos || line.back() != '.') {
@@ -112,18 +110,7 @@ Rules Rules::load(const std::optional<std::string>& dir) {
   return parse(structure.content, structure.name, abbreviations.content, abbreviations.name);
 }
 
-std::vector<int> Rules::screen(std::string_view line) const {
-  std::vector<int> matched;
-  RE2::Set::ErrorInfo error;
-  if (!line_set_->Match(re2::StringPiece(line.data(), line.size()), &matched, &error) &&
-      error.kind != RE2::Set::kNoError) {
-    // The set ran out of memory (a very large rule file): every rule stays a candidate.
-    matched.resize(line_rules_.size());
-    for (std::size_t i = 0; i < matched.size(); ++i) matched[i] = static_cast<int>(i);
-  }
-  std::sort(matched.begin(), matched.end());
-  return matched;
-}
+std::vector<int> Rules::screen(std::string_view line) const { return line_set_.match(line); }
 
 std::optional<LineMatch> Rules::match(LineRuleKind kind, std::string_view line,
                                       const std::vector<int>* screened) const {

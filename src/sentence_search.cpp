@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "annotate/sentence_search.hpp"
 
-#include <algorithm>
 #include <limits>
 
 #include "annotate/error.hpp"
@@ -40,23 +39,22 @@ std::vector<bool> SentenceScreen::flags(const Document& doc) const {
 
 SentenceCueSet::SentenceCueSet(const std::vector<std::vector<std::string>>& lists,
                                const std::vector<std::string>& names) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  // Room for the automaton of several stages' patterns together: RE2's default budget
-  // (8 MB) would make it give up on long sentences.
-  options.set_max_mem(std::int64_t{64} << 20);
-  auto set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
+  std::vector<std::string> patterns;
+  std::vector<std::string> labels;
   list_starts_.push_back(0);
   for (std::size_t l = 0; l < lists.size(); ++l) {
     for (const std::string& pattern : lists[l]) {
-      std::string error;
-      if (set->Add(pattern, &error) < 0) throw Error(names[l] + ": a screening pattern does not compile: " + error);
+      patterns.push_back(pattern);
+      labels.push_back(names[l] + ": a screening pattern does not compile");
     }
     list_starts_.push_back(list_starts_.back() + lists[l].size());
   }
   if (list_starts_.back() > std::numeric_limits<std::uint16_t>::max()) throw Error("too many screening patterns");
-  if (!set->Compile()) throw Error("the screening patterns do not compile as a set");
-  set_ = std::move(set);
+  RE2::Options options;
+  // Room for the automaton of several stages' patterns together: RE2's default budget
+  // (8 MB) would make it give up on long sentences.
+  options.set_max_mem(std::int64_t{64} << 20);
+  set_ = PatternSet(patterns, labels, RE2::UNANCHORED, options, "the screening patterns");
 }
 
 std::vector<CueHits> SentenceCueSet::find(const Document& doc) const {
@@ -65,14 +63,7 @@ std::vector<CueHits> SentenceCueSet::find(const Document& doc) const {
   for (CueHits& hits : out) hits.starts_.reserve(doc.sentences.size() + 1);
   std::vector<int> matched;
   for (const Sentence& sentence : doc.sentences) {
-    matched.clear();
-    RE2::Set::ErrorInfo error;
-    const re2::StringPiece piece(doc.text.data() + sentence.span.begin, sentence.span.size());
-    if (!set_->Match(piece, &matched, &error) && error.kind != RE2::Set::kNoError) {
-      matched.resize(list_starts_.back());  // undecided: every pattern stays a candidate
-      for (std::size_t i = 0; i < matched.size(); ++i) matched[i] = static_cast<int>(i);
-    }
-    std::sort(matched.begin(), matched.end());
+    set_.match(sentence.span.of(doc.text), &matched);
     std::size_t list = 0;
     for (const int index : matched) {
       const auto at = static_cast<std::size_t>(index);

@@ -16,6 +16,7 @@
 
 #include "annotate/date_tagger.hpp"
 #include "annotate/document.hpp"
+#include "annotate/pattern_set.hpp"
 #include "annotate/sentence_search.hpp"
 
 namespace re2 {
@@ -69,7 +70,7 @@ class CitationParser {
   std::optional<Reference> parse_inline(std::string_view text, Span span, const DateTagger& dates) const;
 
   std::vector<Pattern> patterns_;
-  std::shared_ptr<const re2::RE2::Set> pattern_set_;  ///< every pattern, for SpanScreen
+  PatternSet pattern_set_;  ///< every pattern, for SpanScreen
   std::vector<SentenceScreen> inline_screens_;  ///< the inline_ref patterns, to screen sentences
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> words_;
 };

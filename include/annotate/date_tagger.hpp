@@ -5,7 +5,6 @@
 #define ANNOTATE_DATE_TAGGER_HPP_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <memory>
 #include <optional>
@@ -15,6 +14,7 @@
 
 #include "annotate/date_rules.hpp"
 #include "annotate/document.hpp"
+#include "annotate/pattern_set.hpp"
 #include "annotate/sentence_search.hpp"
 
 namespace annotate {
@@ -60,7 +60,7 @@ class DateTagger {
                      const std::vector<std::size_t>& callout_starts) const;
 
   DateRules rules_;
-  std::shared_ptr<const re2::RE2::Set> rule_set_;  ///< which rules match a sentence, in one pass
+  PatternSet rule_set_;  ///< which rules match a sentence, in one pass
 };
 
 }  // namespace annotate

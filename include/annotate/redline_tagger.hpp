@@ -14,9 +14,9 @@
 #include <vector>
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "annotate/document.hpp"
+#include "annotate/pattern_set.hpp"
 #include "annotate/sentence_search.hpp"
 
 namespace annotate {
@@ -67,8 +67,8 @@ class RedlineTagger {
   // The tagger's own screens, built on first use; copies share them.
   struct OwnScreens {
     std::once_flag built;
-    std::shared_ptr<const re2::RE2::Set> cue_set;  ///< every cue, to see which occur in a sentence
-    SentenceScreen anchor_filter;                  ///< any anchor cue, for tag() without `screened`
+    PatternSet cue_set;             ///< every cue, to see which occur in a sentence
+    SentenceScreen anchor_filter;  ///< any anchor cue, for tag() without `screened`
   };
   const OwnScreens& own_screens() const;
   std::shared_ptr<OwnScreens> own_screens_ = std::make_shared<OwnScreens>();

@@ -5,7 +5,6 @@
 #define ANNOTATE_RULES_HPP_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <array>
 #include <cstddef>
@@ -15,6 +14,8 @@
 #include <string_view>
 #include <unordered_set>
 #include <vector>
+
+#include "annotate/pattern_set.hpp"
 
 namespace annotate {
 
@@ -80,7 +81,7 @@ class Rules {
 
  private:
   std::vector<LineRule> line_rules_;
-  std::shared_ptr<const re2::RE2::Set> line_set_;  ///< every line rule, in order
+  PatternSet line_set_;  ///< every line rule, in order
   std::unordered_set<std::string> abbreviations_;
   std::size_t heading_max_words_ = 15;
   std::size_t heading_max_chars_ = 120;

@@ -6,7 +6,6 @@
 #define ANNOTATE_SENTENCE_SEARCH_HPP_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <cstdint>
 #include <memory>
@@ -15,6 +14,7 @@
 #include <vector>
 
 #include "annotate/document.hpp"
+#include "annotate/pattern_set.hpp"
 
 namespace annotate {
 
@@ -80,7 +80,7 @@ class SentenceCueSet {
   std::vector<CueHits> find(const Document& doc) const;
 
  private:
-  std::shared_ptr<const re2::RE2::Set> set_;
+  PatternSet set_;
   std::vector<std::size_t> list_starts_;  ///< lists + 1: each list's first index in the set
 };
 
