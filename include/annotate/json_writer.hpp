@@ -79,6 +79,17 @@ class JsonWriter {
     if (used_ == kBufferBytes) flush();
     buffer_[used_++] = c;
   }
+  /// The first and the last sizeof(Word) bytes of `count`, which together cover them all.
+  /// REQUIRES: sizeof(Word) <= count <= 2 * sizeof(Word).
+  template <typename Word>
+  static void copy_ends(char* to, const char* from, std::size_t count) {
+    Word head;
+    Word tail;
+    std::memcpy(&head, from, sizeof(Word));
+    std::memcpy(&tail, from + count - sizeof(Word), sizeof(Word));
+    std::memcpy(to, &head, sizeof(Word));
+    std::memcpy(to + count - sizeof(Word), &tail, sizeof(Word));
+  }
   void put(const char* bytes, std::size_t count) {
     if (count > kBufferBytes - used_) {
       flush();
@@ -91,19 +102,9 @@ class JsonWriter {
     used_ += count;
     // Most tokens are short: two overlapping moves instead of a call to memcpy.
     if (count >= 8 && count <= 16) {
-      std::uint64_t head;
-      std::uint64_t tail;
-      std::memcpy(&head, bytes, 8);
-      std::memcpy(&tail, bytes + count - 8, 8);
-      std::memcpy(to, &head, 8);
-      std::memcpy(to + count - 8, &tail, 8);
+      copy_ends<std::uint64_t>(to, bytes, count);
     } else if (count >= 4 && count < 8) {
-      std::uint32_t head;
-      std::uint32_t tail;
-      std::memcpy(&head, bytes, 4);
-      std::memcpy(&tail, bytes + count - 4, 4);
-      std::memcpy(to, &head, 4);
-      std::memcpy(to + count - 4, &tail, 4);
+      copy_ends<std::uint32_t>(to, bytes, count);
     } else if (count > 0 && count < 4) {
       to[0] = bytes[0];
       to[count / 2] = bytes[count / 2];
