@@ -211,6 +211,8 @@ std::optional<InputError> read_raw(const std::string& path, std::size_t max_byte
       raw.clear();
       return fail("too_large", "the input is larger than --max-bytes (" + std::to_string(max_bytes) + " bytes)");
     }
+    // A regular file that leaves room unfilled is at its end: no second read to learn it.
+    if (S_ISREG(info.st_mode) && length < raw.size()) break;
   }
   raw.resize(length);
   return std::nullopt;
