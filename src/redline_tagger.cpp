@@ -126,7 +126,7 @@ bool RedlineTagger::ignores_case(std::string_view kind) {
 std::vector<std::string> RedlineTagger::screen_patterns() const {
   std::vector<std::string> patterns;
   for (const RedlineCue& cue : cues_) {
-    if (cue.kind.rfind("cameo_", 0) == 0) continue;
+    if (!cue.anchor) continue;
     patterns.push_back(ignores_case(cue.kind) ? "(?i:" + cue.pattern->pattern() + ")" : cue.pattern->pattern());
   }
   return patterns;
@@ -148,7 +148,6 @@ RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& 
     if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
     tagger.cues_by_kind_[std::string(fields[0])].push_back(tagger.cues_.size());
     const bool anchor = fields[0] == "warn" || fields[0] == "threat_noun" || fields[0] == "idiom" || fields[0] == "line";
-    if (fields[0].substr(0, 6) != "cameo_") tagger.screened_cues_.push_back(tagger.cues_.size());
     tagger.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern), anchor});
   });
   return tagger;
@@ -243,16 +242,12 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     } remember{recent, MentionRange{first_mention, next_mention}};
     if (paragraph_kind != ParagraphKind::kBody) continue;
     if (screened != nullptr ? !screened->any(s) : !may_anchor[s]) continue;
+    const std::vector<int> matched = own_screens().cue_set.match(sentence.of(text));
     std::vector<bool> present(cues_.size());
     bool anchored = false;
-    const auto mark = [&](std::size_t c) {
-      present[c] = true;
-      anchored = anchored || cues_[c].anchor;
-    };
-    if (screened != nullptr) {
-      for (const std::uint16_t c : screened->in(s)) mark(screened_cues_[c]);
-    } else {
-      for (const int c : own_screens().cue_set.match(sentence.of(text))) mark(static_cast<std::size_t>(c));
+    for (int c : matched) {
+      present[static_cast<std::size_t>(c)] = true;
+      anchored = anchored || cues_[static_cast<std::size_t>(c)].anchor;
     }
     if (!anchored) continue;
     const std::vector<Group> groups =

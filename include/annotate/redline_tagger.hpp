@@ -41,13 +41,13 @@ class RedlineTagger {
   /// Appends doc.red_lines for the body sentences (headings, header lines and notes are
   /// never claims). REQUIRES: sentences, dates, actors and mentions are filled.
   /// With `screened`, the hits of screen_patterns() in each sentence (from a
-  /// SentenceCueSet), the tagger's own screens are skipped.
+  /// SentenceCueSet), the tagger's own anchor screen is skipped.
   void tag(Document& doc, const CueHits* screened = nullptr) const;
 
-  /// The cues searched in sentences (all but the cameo_* ones, which classify a claim's
-  /// consequence), one pattern each in file order (case-insensitive ones as "(?i:...)"),
-  /// for a shared SentenceCueSet: a sentence with an anchor cue (warn, threat_noun, idiom,
-  /// line) learns from the same pass which of the other cues occur in it.
+  /// The anchor cues (warn, threat_noun, idiom, line), one pattern each in file order
+  /// (case-insensitive ones as "(?i:...)"), for a shared SentenceCueSet. Only the few
+  /// sentences that hold an anchor need to know which of the other cues occur, and learn
+  /// it from the tagger's own set: in the shared one, those cues would slow every sentence.
   std::vector<std::string> screen_patterns() const;
 
  private:
@@ -62,7 +62,6 @@ class RedlineTagger {
                         const std::vector<bool>* present = nullptr) const;
 
   std::vector<RedlineCue> cues_;
-  std::vector<std::size_t> screened_cues_;  ///< the index into cues_ of each screen_patterns() entry
   /// The indices into cues_ of each kind's cues, in file order.
   std::map<std::string, std::vector<std::size_t>, std::less<>> cues_by_kind_;
   // The tagger's own screens, built on first use; copies share them.
