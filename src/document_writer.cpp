@@ -85,19 +85,13 @@ class DocumentWriter {
     json_.null();
   }
 
-  void pair(std::size_t a, std::size_t b) {
-    json_.begin_array();
-    json_.number(a);
-    json_.number(b);
-    json_.end_array();
-  }
 
   // "span" and "bytes" for a byte span, under the given key names.
   void span_members(const Span& span, std::string_view span_key = "span", std::string_view bytes_key = "bytes") {
     json_.plain_key(span_key);
-    pair(index_.code_point_at(span.begin), index_.code_point_at(span.end));
+    json_.number_pair(index_.code_point_at(span.begin), index_.code_point_at(span.end));
     json_.plain_key(bytes_key);
-    pair(span.begin, span.end);
+    json_.number_pair(span.begin, span.end);
   }
 
   void text_and_span(const Span& span) {

@@ -95,37 +95,51 @@ std::size_t escape_sequence(unsigned char c, char* out) {
 
 }  // namespace
 
+bool JsonWriter::short_needs_escape(const char* p, std::size_t size) {
+  // Words put together in registers: a narrower store into a wider word read back at once
+  // would stall on store forwarding. Sizes 8 to 32 are covered by overlapping words, the
+  // shorter ones padded with spaces.
+  if (size >= 8) {
+    std::uint64_t first;
+    std::uint64_t last;
+    std::memcpy(&first, p, 8);
+    std::memcpy(&last, p + size - 8, 8);
+    if (needs_escape(first) || needs_escape(last)) return true;
+    if (size > 16) {
+      std::uint64_t second;
+      std::uint64_t third;
+      std::memcpy(&second, p + 8, 8);
+      std::memcpy(&third, p + size - 16, 8);
+      return needs_escape(second) || needs_escape(third);
+    }
+    return false;
+  }
+  const std::uint64_t high_spaces = (kOnes * ' ') & 0xFFFFFFFF00000000ULL;
+  std::uint64_t first = kOnes * ' ';
+  std::uint64_t last = kOnes * ' ';
+  if (size >= 4) {
+    std::uint32_t head;
+    std::uint32_t tail;
+    std::memcpy(&head, p, 4);
+    std::memcpy(&tail, p + size - 4, 4);
+    first = head | high_spaces;
+    last = tail | high_spaces;
+  } else {
+    for (std::size_t k = 0; k < size; ++k) {
+      const std::uint64_t byte = static_cast<unsigned char>(p[k]);
+      first = (first & ~(std::uint64_t{0xFF} << (8 * k))) | (byte << (8 * k));
+    }
+  }
+  return needs_escape(first) || needs_escape(last);
+}
+
 void JsonWriter::put_escaped(std::string_view text) {
-  // Most strings are short (ids, forms, rule ids, names) and need no escaping: checked with
-  // two overlapping words (of eight bytes, else four padded with spaces) and copied whole.
-  const std::size_t size = text.size();
-  if (size <= 16) {
-    // The words are put together in registers: a narrower store into a wider word read
-    // back at once would stall on store forwarding.
-    const char* const p = text.data();
-    const std::uint64_t high_spaces = (kOnes * ' ') & 0xFFFFFFFF00000000ULL;
-    std::uint64_t first = kOnes * ' ';
-    std::uint64_t last = kOnes * ' ';
-    if (size >= 8) {
-      std::memcpy(&first, p, 8);
-      std::memcpy(&last, p + size - 8, 8);
-    } else if (size >= 4) {
-      std::uint32_t head;
-      std::uint32_t tail;
-      std::memcpy(&head, p, 4);
-      std::memcpy(&tail, p + size - 4, 4);
-      first = head | high_spaces;
-      last = tail | high_spaces;
-    } else {
-      for (std::size_t k = 0; k < size; ++k) {
-        const std::uint64_t byte = static_cast<unsigned char>(p[k]);
-        first = (first & ~(std::uint64_t{0xFF} << (8 * k))) | (byte << (8 * k));
-      }
-    }
-    if (!needs_escape(first) && !needs_escape(last)) {
-      put(p, size);
-      return;
-    }
+  // Most strings are short (ids, forms, rule ids, names) and need no escaping: checked and
+  // copied whole.
+  if (text.size() <= kShortBytes && !short_needs_escape(text.data(), text.size())) {
+    copy_short(room(text.size()), text.data(), text.size());
+    used_ += text.size();
+    return;
   }
   scan(
       text, [&](const char* bytes, std::size_t count) { put(bytes, count); },
@@ -151,9 +165,38 @@ void JsonWriter::key(std::string_view name) {
 
 void JsonWriter::string(std::string_view value) {
   before_value();
-  put('"');
-  put_escaped(value);
-  put('"');
+  const std::size_t size = value.size();
+  if (size <= kShortBytes && !short_needs_escape(value.data(), size)) {
+    char* const to = room(size + 2);
+    to[0] = '"';
+    copy_short(to + 1, value.data(), size);
+    to[size + 1] = '"';
+    used_ += size + 2;
+  } else {
+    put('"');
+    put_escaped(value);
+    put('"');
+  }
+  after_value();
+}
+
+void JsonWriter::number_pair(std::size_t first, std::size_t second) {
+  if (pretty_) {
+    begin_array();
+    number(first);
+    number(second);
+    end_array();
+    return;
+  }
+  before_value();
+  char* const to = room(2 * 20 + 3);
+  char* const end = to + 2 * 20 + 3;
+  *to = '[';
+  char* at = std::to_chars(to + 1, end, first).ptr;
+  *at++ = ',';
+  at = std::to_chars(at, end, second).ptr;
+  *at++ = ']';
+  used_ += static_cast<std::size_t>(at - to);
   after_value();
 }
 

@@ -134,3 +134,79 @@ TEST_CASE("json_writer: every short length, with and without a byte to escape at
     }
   }
 }
+
+TEST_CASE("json_writer: program keys of every length, first and later members", "[json_writer]") {
+  // Compact keys up to 32 bytes are put in one go with their comma; longer ones take the
+  // general path. Both must give the same bytes as spelling it out.
+  for (std::size_t length = 1; length <= 40; ++length) {
+    std::string name;
+    for (std::size_t i = 0; i < length; ++i) name.push_back(static_cast<char>('A' + i % 26));
+    INFO("length " << length);
+    std::string out;
+    {
+      JsonWriter json(out);
+      json.begin_object();
+      json.plain_key(name);
+      json.begin_object();
+      json.plain_key(name);
+      json.number(1);
+      json.plain_key(name);
+      json.string(name);
+      json.end_object();
+      json.plain_key(name);
+      json.null();
+      json.end_object();
+    }
+    const std::string key = "\"" + name + "\":";
+    CHECK(out == "{" + key + "{" + key + "1," + key + "\"" + name + "\"}," + key + "null}");
+  }
+}
+
+TEST_CASE("json_writer: number pairs, compact and pretty", "[json_writer]") {
+  std::string compact;
+  std::string pretty;
+  for (const bool indent : {false, true}) {
+    std::string& out = indent ? pretty : compact;
+    JsonWriter json(out, indent);
+    json.begin_object();
+    json.key("span");
+    json.number_pair(0, 18446744073709551615u);
+    json.key("pairs");
+    json.begin_array();
+    json.number_pair(7, 12);
+    json.number_pair(12, 7);
+    json.end_array();
+    json.end_object();
+  }
+  CHECK(compact == R"({"span":[0,18446744073709551615],"pairs":[[7,12],[12,7]]})");
+  CHECK(pretty ==
+        "{\n  \"span\": [\n    0,\n    18446744073709551615\n  ],\n  \"pairs\": [\n    [\n      7,\n      12\n"
+        "    ],\n    [\n      12,\n      7\n    ]\n  ]\n}");
+}
+
+TEST_CASE("json_writer: short tokens across the staging buffer's end", "[json_writer]") {
+  // Keys, short strings and number pairs reserve their room first: filled to each offset
+  // near the buffer's 16 KB end, the output must still parse and hold every value.
+  for (std::size_t filler = 16 * 1024 - 48; filler <= 16 * 1024; ++filler) {
+    std::string out;
+    {
+      JsonWriter json(out);
+      json.begin_object();
+      json.key("f");
+      json.plain_string(std::string(filler, 'x'));
+      for (int i = 0; i < 4; ++i) {
+        json.plain_key("key" + std::to_string(i));
+        json.begin_array();
+        json.string("a short value");
+        json.number_pair(123456, 654321);
+        json.end_array();
+      }
+      json.end_object();
+    }
+    INFO("filler " << filler);
+    const nlohmann::json parsed = nlohmann::json::parse(out);
+    CHECK(parsed["f"].get<std::string>().size() == filler);
+    CHECK(parsed["key3"][0] == "a short value");
+    CHECK(parsed["key3"][1] == nlohmann::json::array({123456, 654321}));
+  }
+}

@@ -33,10 +33,26 @@ class JsonWriter {
   /// A key the program spells itself (a contract name): copied without an escaping scan.
   /// REQUIRES: no quote, backslash or control character in `name`.
   void plain_key(std::string_view name) {
-    before_value();
-    put('"');
-    put(name.data(), name.size());
-    put(pretty_ ? "\": " : "\":", pretty_ ? 3 : 2);
+    // Compact output, the common case, puts `,"name":` in one go: a document has about
+    // one key per byte of its text.
+    if (pretty_ || depth_ == 0 || key_pending_ || name.size() > kShortBytes) {
+      before_value();
+      put('"');
+      put(name.data(), name.size());
+      put(pretty_ ? "\": " : "\":", pretty_ ? 3 : 2);
+      key_pending_ = true;
+      return;
+    }
+    char* const to = room(name.size() + 4);
+    bool& has_members = has_members_[depth_ - 1];
+    to[0] = ',';
+    const std::size_t comma = has_members ? 1 : 0;
+    has_members = true;
+    to[comma] = '"';
+    copy_short(to + comma + 1, name.data(), name.size());
+    to[comma + 1 + name.size()] = '"';
+    to[comma + 2 + name.size()] = ':';
+    used_ += comma + 3 + name.size();
     key_pending_ = true;
   }
   template <std::size_t N>
@@ -51,6 +67,8 @@ class JsonWriter {
   void number(std::int64_t value);
   void number(std::size_t value);
   void number(int value) { number(static_cast<std::int64_t>(value)); }
+  /// `[first, second]`, as begin_array(), number(first), number(second), end_array().
+  void number_pair(std::size_t first, std::size_t second);
   void boolean(bool value);
   void null();
   /// key(name) then string(value).
@@ -74,6 +92,33 @@ class JsonWriter {
  private:
   static constexpr std::size_t kBufferBytes = 16 * 1024;
   static constexpr std::size_t kMaxDepth = 64;
+
+  /// Strings up to this long are checked and copied in registers.
+  static constexpr std::size_t kShortBytes = 32;
+
+  /// Room for `count` more bytes in the buffer, flushing it if need be.
+  /// REQUIRES: count <= kBufferBytes.
+  char* room(std::size_t count) {
+    if (kBufferBytes - used_ < count) flush();
+    return buffer_ + used_;
+  }
+  /// Copies `count` <= kShortBytes bytes with a few overlapping moves, not a call to memcpy.
+  static void copy_short(char* to, const char* from, std::size_t count) {
+    if (count >= 16) {
+      copy_ends<std::uint64_t>(to, from, 16);
+      copy_ends<std::uint64_t>(to + count - 16, from + count - 16, 16);
+    } else if (count >= 8) {
+      copy_ends<std::uint64_t>(to, from, count);
+    } else if (count >= 4) {
+      copy_ends<std::uint32_t>(to, from, count);
+    } else if (count > 0) {
+      to[0] = from[0];
+      to[count / 2] = from[count / 2];
+      to[count - 1] = from[count - 1];
+    }
+  }
+  /// True when a string of at most kShortBytes bytes holds a byte that needs escaping.
+  static bool short_needs_escape(const char* p, std::size_t size);
 
   void put(char c) {
     if (used_ == kBufferBytes) flush();
