@@ -163,8 +163,7 @@ bool DateRules::is_count_noun(std::string_view word) const {
   return word_value("count_noun", word).has_value();
 }
 
-DateValue DateRules::evaluate(const DateRule& rule, const std::vector<std::string_view>& groups,
-                              const ReferenceDate& reference) const {
+DateValue DateRules::evaluate(const DateRule& rule, MatchGroups groups, const ReferenceDate& reference) const {
   DateValue result;
   auto group = [&](const std::string& name) -> std::string_view {
     const auto it = rule.groups.find(name);

@@ -16,7 +16,17 @@ struct DateTagger::Match {
   Span full;  ///< the whole match: what competes with other matches
   Span span;  ///< what the annotation covers (the group "span" when the rule has one)
   std::size_t sentence = 0;
-  std::vector<std::string_view> groups;
+  std::size_t first_group = 0;  ///< its groups in Scratch::groups
+  std::size_t group_count = 0;
+};
+
+// Buffers reused from sentence to sentence of a document: a date rule matches a few times
+// in every other sentence, and fresh vectors for each would cost more than the matching.
+struct DateTagger::Scratch {
+  std::vector<Match> candidates;
+  std::vector<re2::StringPiece> submatches;
+  std::vector<std::string_view> groups;  ///< every candidate's groups, candidates in order
+  MatchGroups groups_of(const Match& match) const { return MatchGroups(groups.data() + match.first_group, match.group_count); }
 };
 
 namespace {
@@ -129,12 +139,13 @@ std::vector<int> DateTagger::screen(std::string_view text, Span sentence) const 
 }
 
 template <typename Candidates>
-std::vector<DateTagger::Match> DateTagger::match_sentence(std::string_view text, Span sentence,
-                                                          const Candidates& hits,
-                                                          const std::vector<std::size_t>& callout_starts) const {
+void DateTagger::match_sentence(std::string_view text, Span sentence, const Candidates& hits,
+                                const std::vector<std::size_t>& callout_starts, Scratch& scratch,
+                                std::vector<Match>& chosen) const {
   const re2::StringPiece whole(text.data(), text.size());
-  std::vector<Match> candidates;
-  std::vector<re2::StringPiece> submatches;
+  std::vector<Match>& candidates = scratch.candidates;
+  std::vector<re2::StringPiece>& submatches = scratch.submatches;
+  candidates.clear();
   for (const auto hit : hits) {
     const auto index = static_cast<std::size_t>(hit);
     const DateRule& rule = rules_.rules()[index];
@@ -152,12 +163,14 @@ std::vector<DateTagger::Match> DateTagger::match_sentence(std::string_view text,
         const re2::StringPiece& s = submatches[static_cast<std::size_t>(rule.span_group)];
         match.span = Span{offset(s), offset(s) + s.size()};
       }
-      for (const re2::StringPiece& s : submatches) {
-        match.groups.push_back(s.data() ? std::string_view(s.data(), s.size()) : std::string_view());
-      }
       position = std::max(match.full.end, match.full.begin + 1);
       if (!match.span.empty() && passes_guards(text, sentence, rule, match.span, callout_starts)) {
-        candidates.push_back(std::move(match));
+        match.first_group = scratch.groups.size();
+        match.group_count = submatches.size();
+        for (const re2::StringPiece& s : submatches) {
+          scratch.groups.push_back(s.data() ? std::string_view(s.data(), s.size()) : std::string_view());
+        }
+        candidates.push_back(match);
       }
     }
   }
@@ -169,15 +182,16 @@ std::vector<DateTagger::Match> DateTagger::match_sentence(std::string_view text,
     if (a.full.begin != b.full.begin) return a.full.begin < b.full.begin;
     return a.rule < b.rule;
   });
-  std::vector<Match> chosen;
-  for (Match& candidate : candidates) {
-    const bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const Match& m) {
-      return candidate.full.begin < m.full.end && m.full.begin < candidate.full.end;
-    });
-    if (!overlaps) chosen.push_back(std::move(candidate));
+  const std::size_t first_chosen = chosen.size();
+  for (const Match& candidate : candidates) {
+    const bool overlaps = std::any_of(chosen.begin() + static_cast<std::ptrdiff_t>(first_chosen), chosen.end(),
+                                      [&](const Match& m) {
+                                        return candidate.full.begin < m.full.end && m.full.begin < candidate.full.end;
+                                      });
+    if (!overlaps) chosen.push_back(candidate);
   }
-  std::sort(chosen.begin(), chosen.end(), [](const Match& a, const Match& b) { return a.full.begin < b.full.begin; });
-  return chosen;
+  std::sort(chosen.begin() + static_cast<std::ptrdiff_t>(first_chosen), chosen.end(),
+            [](const Match& a, const Match& b) { return a.full.begin < b.full.begin; });
 }
 
 void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, const CueHits* screened) const {
@@ -186,15 +200,17 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, 
   std::sort(callout_starts.begin(), callout_starts.end());
 
   std::vector<Match> matches;
+  Scratch scratch;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span sentence = doc.sentences[s].span;
-    std::vector<Match> found = screened != nullptr
-                                   ? match_sentence(doc.text, sentence, screened->in(s), callout_starts)
-                                   : match_sentence(doc.text, sentence, screen(doc.text, sentence), callout_starts);
-    for (Match& match : found) {
-      match.sentence = s;
-      matches.push_back(std::move(match));
+    if (screened != nullptr && screened->in(s).empty()) continue;
+    const std::size_t first = matches.size();
+    if (screened != nullptr) {
+      match_sentence(doc.text, sentence, screened->in(s), callout_starts, scratch, matches);
+    } else {
+      match_sentence(doc.text, sentence, screen(doc.text, sentence), callout_starts, scratch, matches);
     }
+    for (std::size_t m = first; m < matches.size(); ++m) matches[m].sentence = s;
   }
 
   // The reference date: the option, else the latest full date in the notes, else the latest
@@ -213,7 +229,7 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, 
       const Match& match = matches[m];
       const DateRule& rule = rules_.rules()[match.rule];
       if (rule.type != "DATE") continue;
-      const DateValue& value = without_reference[m].emplace(rules_.evaluate(rule, match.groups, none));
+      const DateValue& value = without_reference[m].emplace(rules_.evaluate(rule, scratch.groups_of(match), none));
       if (value.needs_reference) continue;
       const bool in_note = doc.paragraphs[doc.sentences[match.sentence].paragraph].kind == ParagraphKind::kNote;
       if (in_note && is_full_date(value.value)) latest_note_date = std::max(latest_note_date, value.value);
@@ -242,7 +258,7 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, 
     const DateRule& rule = rules_.rules()[match.rule];
     DateValue value = without_reference[m] && !without_reference[m]->needs_reference
                           ? std::move(*without_reference[m])
-                          : rules_.evaluate(rule, match.groups, reference);
+                          : rules_.evaluate(rule, scratch.groups_of(match), reference);
     if (!value.anchored) {
       doc.diagnostics.push_back(Diagnostic{Severity::kWarning, "date_without_anchor",
                                            "'" + std::string(doc.view(match.span)) +
@@ -257,9 +273,12 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, 
 std::vector<DateMention> DateTagger::tag_span(std::string_view text, Span span,
                                               const ReferenceDate& reference) const {
   std::vector<DateMention> out;
-  for (const Match& match : match_sentence(text, span, screen(text, span), {})) {
+  Scratch scratch;
+  std::vector<Match> matches;
+  match_sentence(text, span, screen(text, span), {}, scratch, matches);
+  for (const Match& match : matches) {
     const DateRule& rule = rules_.rules()[match.rule];
-    DateValue value = rules_.evaluate(rule, match.groups, reference);
+    DateValue value = rules_.evaluate(rule, scratch.groups_of(match), reference);
     out.push_back(DateMention{match.span, 0, rule.type, std::move(value.value), std::move(value.mod), rule.id});
   }
   return out;

@@ -45,6 +45,17 @@ struct DateValue {
   bool anchored = true;          ///< false when it needed a reference and had none
 };
 
+/// A match's groups, indexed like the pattern's (0 the whole match; an unmatched group is
+/// empty): a view of groups held elsewhere, such as the tagger's pool for a document.
+struct MatchGroups {
+  const std::string_view* data = nullptr;
+  std::size_t size = 0;
+  MatchGroups() = default;
+  MatchGroups(const std::string_view* groups, std::size_t count) : data(groups), size(count) {}
+  MatchGroups(const std::vector<std::string_view>& groups) : data(groups.data()), size(groups.size()) {}  // NOLINT
+  std::string_view operator[](std::size_t i) const { return i < size ? data[i] : std::string_view(); }
+};
+
 class DateRules {
  public:
   static constexpr const char* kRulesFile = "date_rules.tsv";
@@ -60,8 +71,7 @@ class DateRules {
 
   /// Evaluates `rule`'s templates for a match whose groups are `groups` (indexed like the
   /// pattern's groups; an unmatched group is empty), against `reference`.
-  DateValue evaluate(const DateRule& rule, const std::vector<std::string_view>& groups,
-                     const ReferenceDate& reference) const;
+  DateValue evaluate(const DateRule& rule, MatchGroups groups, const ReferenceDate& reference) const;
 
   /// The value of `word` in word class `word_class`, or nothing.
   std::optional<std::string> word_value(const std::string& word_class, std::string_view word) const;

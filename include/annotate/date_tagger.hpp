@@ -50,12 +50,15 @@ class DateTagger {
 
  private:
   struct Match;
+  struct Scratch;
   /// The rules the set finds in text[sentence], ascending.
   std::vector<int> screen(std::string_view text, Span sentence) const;
-  /// The chosen matches of the rules `candidates` (ascending rule indices) in text[sentence].
+  /// Appends to `chosen` the chosen matches of the rules `candidates` (ascending rule
+  /// indices) in text[sentence], in text order; their groups go to `scratch.groups`.
   template <typename Candidates>
-  std::vector<Match> match_sentence(std::string_view text, Span sentence, const Candidates& candidates,
-                                    const std::vector<std::size_t>& callout_starts) const;
+  void match_sentence(std::string_view text, Span sentence, const Candidates& candidates,
+                      const std::vector<std::size_t>& callout_starts, Scratch& scratch,
+                      std::vector<Match>& chosen) const;
   bool passes_guards(std::string_view text, Span sentence, const DateRule& rule, Span match,
                      const std::vector<std::size_t>& callout_starts) const;
 
