@@ -196,17 +196,15 @@ void Lexicon::build_tries() {
     }
   }
   // The first run of every surface, for may_start().
-  exact_runs_.assign(exact_runs_.size(), 0);
-  folded_runs_.assign(folded_runs_.size(), 0);
+  runs_.assign(runs_.size(), 0);
   for (const Form& form : forms_) {
-    std::vector<std::uint64_t>& runs = form.case_insensitive ? folded_runs_ : exact_runs_;
     const std::string_view surface = form.surface;
     const std::size_t length = first_run_end(surface, 0, surface.size());
     const std::size_t kept = std::min<std::size_t>(length, 8);
     std::uint64_t prefix = 0;
     for (std::size_t k = 0; k < kept; ++k) prefix |= std::uint64_t{static_cast<unsigned char>(surface[k])} << (8 * k);
     const std::uint32_t bit = run_bit(form.case_insensitive ? fold_run(prefix, kept) : prefix, length);
-    runs[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    runs_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
   // Laid out depth first: a node's first child comes right after it, so that a name's
   // chain of single children is read in order from one stretch of memory, and a node with

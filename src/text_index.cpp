@@ -53,7 +53,19 @@ TextIndex::TextIndex(std::string_view text) : text_(text) {
 
 std::size_t TextIndex::code_point_at(std::size_t byte) const {
   const std::size_t checkpoint = byte / kStride;
-  return blocks_[byte / kBlock] + checkpoints_[checkpoint] + count_lead_bytes(text_, checkpoint * kStride, byte);
+  std::size_t begin = checkpoint * kStride;
+  std::size_t count = blocks_[byte / kBlock] + checkpoints_[checkpoint];
+  // Whole words up to the last one, then the last few bytes as part of a word read in
+  // full where the text has eight bytes from there, instead of one by one.
+  for (; begin + 8 <= byte; begin += 8) count += count_lead_bytes(text_, begin, begin + 8);
+  if (begin < byte && begin + 8 <= text_.size()) {
+    std::uint64_t word;
+    std::memcpy(&word, text_.data() + begin, 8);
+    const std::uint64_t kept = (std::uint64_t{1} << (8 * (byte - begin))) - 1;  // little-endian: the first bytes
+    const std::uint64_t lead = ((~word >> 7) | (word >> 6)) & 0x0101010101010101ULL & kept;
+    return count + static_cast<std::size_t>((lead * 0x0101010101010101ULL) >> 56);
+  }
+  return count + count_lead_bytes(text_, begin, byte);
 }
 
 }  // namespace annotate

@@ -130,9 +130,14 @@ class Lexicon {
     } else {
       for (std::size_t k = 0; k < kept; ++k) prefix |= std::uint64_t{static_cast<unsigned char>(text[begin + k])} << (8 * k);
     }
+    // One table holds both kinds of run: a run in lowercase already is its folded form, so
+    // only a word with capitals needs the second look ("China" may be "CHINA" folded).
     const std::uint32_t exact = run_bit(prefix, length);
-    const std::uint32_t folded = run_bit(fold_run(prefix, kept), length);
-    return ((exact_runs_[exact / 64] >> (exact % 64)) & 1u) != 0 || ((folded_runs_[folded / 64] >> (folded % 64)) & 1u) != 0;
+    if (((runs_[exact / 64] >> (exact % 64)) & 1u) != 0) return true;
+    const std::uint64_t lowered = fold_run(prefix, kept);
+    if (lowered == prefix) return false;
+    const std::uint32_t folded = run_bit(lowered, length);
+    return ((runs_[folded / 64] >> (folded % 64)) & 1u) != 0;
   }
 
   /// The role `person` held on `date` (YYYY-MM-DD or YYYY), the most senior first, or nothing.
@@ -176,8 +181,8 @@ class Lexicon {
   std::vector<Role> roles_;
   Trie exact_;   ///< trie of case-sensitive surfaces
   Trie folded_;  ///< trie of case-insensitive surfaces, ASCII-lowercased
-  // The first runs of the surfaces (folded ones in lowercase), hashed to a bit each: the
-  // run's length and its first eight bytes, little-endian.
+  // The first runs of the surfaces (case-insensitive ones in lowercase), hashed to a bit
+  // each in one table: the run's length and its first eight bytes, little-endian.
   static constexpr unsigned kRunBits = 16;
   static std::uint32_t run_bit(std::uint64_t prefix, std::size_t length) {
     const std::uint64_t mixed = (prefix ^ (length * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
@@ -189,8 +194,7 @@ class Lexicon {
     const std::uint64_t lows = 0x2020202020202020ull;
     return prefix | (kept < 8 ? lows & ((std::uint64_t{1} << (8 * kept)) - 1) : lows);
   }
-  std::vector<std::uint64_t> exact_runs_ = std::vector<std::uint64_t>((1u << kRunBits) / 64);
-  std::vector<std::uint64_t> folded_runs_ = std::vector<std::uint64_t>((1u << kRunBits) / 64);
+  std::vector<std::uint64_t> runs_ = std::vector<std::uint64_t>((1u << kRunBits) / 64);
 };
 
 }  // namespace annotate
