@@ -133,14 +133,24 @@ bool JsonWriter::short_needs_escape(const char* p, std::size_t size) {
   return needs_escape(first) || needs_escape(last);
 }
 
+bool JsonWriter::put_plain_short(std::string_view text, bool quoted) {
+  const std::size_t size = text.size();
+  if (size > kShortBytes || short_needs_escape(text.data(), size)) return false;
+  const std::size_t quote = quoted ? 1 : 0;
+  char* const to = room(size + 2 * quote);
+  if (quoted) {
+    to[0] = '"';
+    to[size + 1] = '"';
+  }
+  copy_short(to + quote, text.data(), size);
+  used_ += size + 2 * quote;
+  return true;
+}
+
 void JsonWriter::put_escaped(std::string_view text) {
   // Most strings are short (ids, forms, rule ids, names) and need no escaping: checked and
   // copied whole.
-  if (text.size() <= kShortBytes && !short_needs_escape(text.data(), text.size())) {
-    copy_short(room(text.size()), text.data(), text.size());
-    used_ += text.size();
-    return;
-  }
+  if (put_plain_short(text, false)) return;
   scan(
       text, [&](const char* bytes, std::size_t count) { put(bytes, count); },
       [&](unsigned char c) {
@@ -165,14 +175,7 @@ void JsonWriter::key(std::string_view name) {
 
 void JsonWriter::string(std::string_view value) {
   before_value();
-  const std::size_t size = value.size();
-  if (size <= kShortBytes && !short_needs_escape(value.data(), size)) {
-    char* const to = room(size + 2);
-    to[0] = '"';
-    copy_short(to + 1, value.data(), size);
-    to[size + 1] = '"';
-    used_ += size + 2;
-  } else {
+  if (!put_plain_short(value, true)) {
     put('"');
     put_escaped(value);
     put('"');

@@ -25,6 +25,16 @@ std::size_t count_lead_bytes(std::string_view text, std::size_t begin, std::size
     const std::uint64_t lead = ((~word >> 7) | (word >> 6)) & 0x0101010101010101ULL;
     count += static_cast<std::size_t>((lead * 0x0101010101010101ULL) >> 56);
   }
+  if (i == end) return count;
+  // The last few bytes: as part of a word read in full where the text has eight bytes
+  // from there (little-endian, so the first bytes are the low ones), else one by one.
+  if (i + 8 <= text.size()) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    const std::uint64_t kept = (std::uint64_t{1} << (8 * (end - i))) - 1;
+    const std::uint64_t lead = ((~word >> 7) | (word >> 6)) & 0x0101010101010101ULL & kept;
+    return count + static_cast<std::size_t>((lead * 0x0101010101010101ULL) >> 56);
+  }
   for (; i < end; ++i) {
     count += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
   }
@@ -53,19 +63,7 @@ TextIndex::TextIndex(std::string_view text) : text_(text) {
 
 std::size_t TextIndex::code_point_at(std::size_t byte) const {
   const std::size_t checkpoint = byte / kStride;
-  std::size_t begin = checkpoint * kStride;
-  std::size_t count = blocks_[byte / kBlock] + checkpoints_[checkpoint];
-  // Whole words up to the last one, then the last few bytes as part of a word read in
-  // full where the text has eight bytes from there, instead of one by one.
-  for (; begin + 8 <= byte; begin += 8) count += count_lead_bytes(text_, begin, begin + 8);
-  if (begin < byte && begin + 8 <= text_.size()) {
-    std::uint64_t word;
-    std::memcpy(&word, text_.data() + begin, 8);
-    const std::uint64_t kept = (std::uint64_t{1} << (8 * (byte - begin))) - 1;  // little-endian: the first bytes
-    const std::uint64_t lead = ((~word >> 7) | (word >> 6)) & 0x0101010101010101ULL & kept;
-    return count + static_cast<std::size_t>((lead * 0x0101010101010101ULL) >> 56);
-  }
-  return count + count_lead_bytes(text_, begin, byte);
+  return blocks_[byte / kBlock] + checkpoints_[checkpoint] + count_lead_bytes(text_, checkpoint * kStride, byte);
 }
 
 }  // namespace annotate

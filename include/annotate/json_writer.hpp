@@ -119,6 +119,9 @@ class JsonWriter {
   }
   /// True when a string of at most kShortBytes bytes holds a byte that needs escaping.
   static bool short_needs_escape(const char* p, std::size_t size);
+  /// Puts `text` in one move, in quotes if `quoted`, when it is at most kShortBytes long
+  /// and needs no escaping (most ids, forms and rule ids); false, and nothing put, if not.
+  bool put_plain_short(std::string_view text, bool quoted);
 
   void put(char c) {
     if (used_ == kBufferBytes) flush();
@@ -145,15 +148,11 @@ class JsonWriter {
     }
     char* const to = buffer_ + used_;
     used_ += count;
-    // Most tokens are short: two overlapping moves instead of a call to memcpy.
-    if (count >= 8 && count <= 16) {
-      copy_ends<std::uint64_t>(to, bytes, count);
-    } else if (count >= 4 && count < 8) {
-      copy_ends<std::uint32_t>(to, bytes, count);
-    } else if (count > 0 && count < 4) {
-      to[0] = bytes[0];
-      to[count / 2] = bytes[count / 2];
-      to[count - 1] = bytes[count - 1];
+    // Most tokens are short: a few overlapping moves instead of a call to memcpy. (Up to
+    // 16 bytes here, not kShortBytes: GCC's bounds check would otherwise flag the memcpy
+    // below for the 24-byte id buffers of DocumentWriter, where it is never reached.)
+    if (count <= 16) {
+      copy_short(to, bytes, count);
     } else {
       std::memcpy(to, bytes, count);
     }
