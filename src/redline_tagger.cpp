@@ -324,7 +324,8 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       } else {
         const Hit& cross = crosses.front();
         claim.status = negated_before(cross.span.begin) ? "not_crossed" : "crossed";
-        if (cross.span != line.span) {
+        // "crossing a line" is a line cue that holds its own crossing: one cue, not two.
+        if (!line.span.contains(cross.span)) {
           claim.cues.insert(cross.span.begin < line.span.begin ? claim.cues.begin() : claim.cues.end(), cross.span);
           claim.cue_rules.insert(cross.span.begin < line.span.begin ? claim.cue_rules.begin() : claim.cue_rules.end(),
                                  cross.cue->id);
@@ -954,6 +955,18 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
       }
     }
+    // A footnote callout glued to the end of a trigger or consequence ("... with
+    // Washington.2", "... bound to follow.*") belongs to the sentence, not to the claim.
+    const auto without_callout = [&](std::optional<Span>& span) {
+      if (!span) return;
+      const auto callout = std::lower_bound(doc.callouts.begin(), doc.callouts.end(), span->end,
+                                            [](const Callout& c, std::size_t end) { return c.span.end < end; });
+      if (callout != doc.callouts.end() && callout->span.end == span->end && callout->span.begin > span->begin) {
+        span = trim_span(text, Span{span->begin, callout->span.begin});
+      }
+    };
+    without_callout(claim.trigger);
+    without_callout(claim.consequence);
     // A hedge governs the claim when it stands in the anchor's clause or in the consequence
     // ("Russia could nationalize ..., Moscow warned"), not in an aside ("in what may have
     // been its sharpest statement") or in the trigger.

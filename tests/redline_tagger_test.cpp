@@ -147,6 +147,32 @@ TEST_CASE("redline_tagger: spans, cues, rule and date", "[redline_tagger]") {
   CHECK(doc.dates[*claim.date].value == "2023-03");
 }
 
+TEST_CASE("redline_tagger: callouts, nested cues and quotes stay out of the claim's spans", "[redline_tagger]") {
+  // A footnote callout glued to a trigger or consequence is the sentence's, not the claim's;
+  // "crossing a line" is one cue; a quote mark is part of a cue only with its pair.
+  const Document doc = annotated(
+      "Beijing warned Seoul of serious consequences from strengthening its alignment with Washington.2\n\n"
+      "Moscow warned of the serious consequences bound to follow.*\n\n"
+      "Seoul is crossing a line, Chinese say.\n\n"
+      "Seoul does the minimum, not crossing \u201cred lines.\u201d\n\n"
+      "Seoul crossed \u201cred lines\u201d in August.\n\n"
+      "1. A note.\n");
+  REQUIRE(doc.red_lines.size() == 5);
+  const auto text_of = [&](const std::optional<Span>& span) { return span ? std::string(doc.view(*span)) : "-"; };
+  const auto cues_of = [&](const RedLine& claim) {
+    std::string out;
+    for (const Span& cue : claim.cues) out += (out.empty() ? "" : " | ") + std::string(doc.view(cue));
+    return out;
+  };
+  CHECK(text_of(doc.red_lines[0].trigger) == "strengthening its alignment with Washington");
+  CHECK(text_of(doc.red_lines[0].consequence) == "serious consequences");
+  CHECK(text_of(doc.red_lines[1].consequence) == "the serious consequences bound to follow");
+  CHECK(cues_of(doc.red_lines[2]) == "crossing a line");
+  CHECK(doc.red_lines[2].cue_rules == std::vector<std::string>{"line.a_line"});
+  CHECK(cues_of(doc.red_lines[3]) == "not crossing | red lines");
+  CHECK(cues_of(doc.red_lines[4]) == "crossed | \u201cred lines\u201d");
+}
+
 TEST_CASE("redline_tagger: a malformed cue file fails with file:line", "[redline_tagger]") {
   CHECK_THROWS_WITH(RedlineTagger::parse("warn\tw\n", "c.tsv"), "c.tsv:1: expected 3 tab-separated fields (kind, id, pattern)");
   CHECK_THROWS_WITH(RedlineTagger::parse("boast\tb\tx\n", "c.tsv"), "c.tsv:1: unknown kind 'boast'");

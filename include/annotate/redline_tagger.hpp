@@ -39,7 +39,8 @@ class RedlineTagger {
   static RedlineTagger parse(std::string_view content, const std::string& name);
 
   /// Appends doc.red_lines for the body sentences (headings, header lines and notes are
-  /// never claims). REQUIRES: sentences, dates, actors and mentions are filled.
+  /// never claims). REQUIRES: sentences, callouts (in text order), dates, actors and mentions
+  /// are filled.
   /// With `screened`, the hits of screen_patterns() in each sentence (from a
   /// SentenceCueSet), the tagger's own anchor screen is skipped.
   void tag(Document& doc, const CueHits* screened = nullptr) const;
