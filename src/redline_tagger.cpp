@@ -29,6 +29,7 @@ const std::set<std::string, std::less<>> kKinds = {
 struct Group {
   Span span;
   std::vector<std::size_t> actors;
+  bool modifier = false;  ///< opens with a prefix ("Sino-US struggle"): part of an adjective, never a subject
 };
 
 bool only_joiners(std::string_view between) {
@@ -50,7 +51,7 @@ std::vector<Group> groups_in(const Document& doc, const Mention* first, const Me
         groups.back().actors.push_back(m.actor);
       }
     } else {
-      groups.push_back(Group{m.span, {m.actor}});
+      groups.push_back(Group{m.span, {m.actor}, m.form == "prefix"});
     }
   }
   return groups;
@@ -509,7 +510,8 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
                               previous != "Unless" && previous != "unless" && previous.back() != ',';
         }
         const bool next_to_verb = words_between(text, g->span.end, anchor->begin) <= 2;  // "the Chinese have warned"
-        const bool object = !next_to_verb && (after_preposition(text, g->span.begin, sentence.begin) || determiner_object);
+        const bool object = g->modifier ||
+                            (!next_to_verb && (after_preposition(text, g->span.begin, sentence.begin) || determiner_object));
         if (!object) return g->actors;
         if (!groups.empty() && &groups.front() != g && groups.front().span.end <= anchor->begin &&
             !after_preposition(text, groups.front().span.begin, sentence.begin)) {
