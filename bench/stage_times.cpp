@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
       {"callouts", [&](std::size_t i) { link_callouts(docs[i], rules); }},
       {"screens", [&](std::size_t i) { screened[i] = screens.find(docs[i]); }},
       {"dates", [&](std::size_t i) { dates.tag(docs[i], std::nullopt, &screened[i][0]); }},
-      {"notes", [&](std::size_t i) { citations.parse_notes(docs[i], dates); }},
+      {"notes", [&](std::size_t i) { citations.parse_notes(docs[i]); }},
       {"actors", [&](std::size_t i) { actors.tag(docs[i], &screened[i][1]); }},
       {"red lines", [&](std::size_t i) { red_lines.tag(docs[i], &screened[i][2]); }},
       {"json", [&](std::size_t i) {

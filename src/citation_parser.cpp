@@ -87,6 +87,12 @@ void set_field(Reference& reference, std::optional<Span>& field, Span span, cons
 std::vector<std::string> scripts_of(std::string_view text) {
   bool latin = false, han = false, cyrillic = false, hangul = false, kana = false, arabic = false, greek = false;
   for (std::size_t i = 0; i < text.size();) {
+    // ASCII, most of a note, is Latin or nothing: decoded only where it is not.
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      const char a = static_cast<char>(text[i++] | 0x20);
+      latin |= a >= 'a' && a <= 'z';
+      continue;
+    }
     std::size_t length = 0;
     const char32_t c = decode_at(text, i, &length);
     i += length;
@@ -237,19 +243,23 @@ std::vector<Name> CitationParser::parse_authors(std::string_view text, Span span
   return authors;
 }
 
-void CitationParser::parse_source_details(std::string_view text, Span span, const DateTagger& dates,
+void CitationParser::parse_source_details(std::string_view text, Span span, const std::vector<DateMention>& dates,
                                           Reference& reference) const {
   std::size_t container_end = span.end;
   std::vector<Span> groups;
   SpanScreen screen;
-  std::vector<DateMention> found = dates.tag_span(text, span, ReferenceDate{});
-  for (auto it = found.rbegin(); it != found.rend(); ++it) {
-    if (it->type == "DATE" && is_iso_date(it->value)) {
-      reference.issued = it->value;
-      reference.rules.emplace_back("issued", it->rule_id);
-      container_end = std::min(container_end, it->span.begin);
-      break;
-    }
+  // The last date of the span that is a calendar date by itself: not "August 18", whose
+  // year came from the reference date. The dates are the document's, in text order.
+  const auto first = std::lower_bound(dates.begin(), dates.end(), span.begin,
+                                      [](const DateMention& date, std::size_t at) { return date.span.begin < at; });
+  const DateMention* issued = nullptr;
+  for (auto it = first; it != dates.end() && it->span.end <= span.end; ++it) {
+    if (it->type == "DATE" && !it->needs_reference && is_iso_date(it->value)) issued = &*it;
+  }
+  if (issued != nullptr) {
+    reference.issued = issued->value;
+    reference.rules.emplace_back("issued", issued->rule_id);
+    container_end = std::min(container_end, issued->span.begin);
   }
   const std::pair<const char*, std::optional<Span> Reference::*> numbers[] = {
       {"volume", &Reference::volume}, {"issue", &Reference::issue}, {"page", &Reference::page}};
@@ -266,7 +276,7 @@ void CitationParser::parse_source_details(std::string_view text, Span span, cons
 }
 
 std::optional<Reference> CitationParser::parse_reference(std::string_view text, Span span,
-                                                         const DateTagger& dates) const {
+                                                         const std::vector<DateMention>& dates) const {
   Reference reference;
   std::vector<Span> groups;
   SpanScreen screen;
@@ -375,7 +385,7 @@ std::optional<Reference> CitationParser::parse_reference(std::string_view text, 
   return reference;
 }
 
-std::optional<Reference> CitationParser::parse_inline(std::string_view text, Span span, const DateTagger& dates) const {
+std::optional<Reference> CitationParser::parse_inline(std::string_view text, Span span, const std::vector<DateMention>& dates) const {
   Reference reference;
   span = trim_fields(text, span);
   const bool quoted_first = text.compare(span.begin, kQuotes[0].first.size(), kQuotes[0].first) == 0;
@@ -388,7 +398,8 @@ std::optional<Reference> CitationParser::parse_inline(std::string_view text, Spa
   return reference;
 }
 
-void CitationParser::parse_notes(Document& doc, const DateTagger& dates) const {
+void CitationParser::parse_notes(Document& doc) const {
+  const std::vector<DateMention>& dates = doc.dates;
   for (Note& note : doc.notes) {
     note.scripts = scripts_of(doc.view(note.span));
     if (note.kind == NoteKind::kIbid) {

@@ -266,7 +266,7 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, 
                                            match.span});
     }
     doc.dates.push_back(DateMention{match.span, match.sentence, rule.type, std::move(value.value),
-                                    std::move(value.mod), rule.id});
+                                    std::move(value.mod), rule.id, value.needs_reference});
   }
 }
 
@@ -279,7 +279,8 @@ std::vector<DateMention> DateTagger::tag_span(std::string_view text, Span span,
   for (const Match& match : matches) {
     const DateRule& rule = rules_.rules()[match.rule];
     DateValue value = rules_.evaluate(rule, scratch.groups_of(match), reference);
-    out.push_back(DateMention{match.span, 0, rule.type, std::move(value.value), std::move(value.mod), rule.id});
+    out.push_back(DateMention{match.span, 0, rule.type, std::move(value.value), std::move(value.mod), rule.id,
+                              value.needs_reference});
   }
   return out;
 }

@@ -125,7 +125,7 @@ void Annotator::annotate(const std::vector<Document*>& docs) const {
   std::vector<std::vector<CueHits>> screened(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) screened[d] = screens_.find(*docs[d]);
   for (std::size_t d = 0; d < docs.size(); ++d) date_tagger_.tag(*docs[d], reference_date_, &screened[d][kDateRules]);
-  for (Document* doc : docs) citation_parser_.parse_notes(*doc, date_tagger_);
+  for (Document* doc : docs) citation_parser_.parse_notes(*doc);
   for (std::size_t d = 0; d < docs.size(); ++d) actor_tagger_.tag(*docs[d], &screened[d][kPersonCues]);
   for (std::size_t d = 0; d < docs.size(); ++d) redline_tagger_.tag(*docs[d], &screened[d][kRedlineCues]);
 }

@@ -140,7 +140,7 @@ TEST_CASE("pipeline: the shared screening pass changes nothing the stages find a
     split_sentences(doc, builtin_rules());
     link_callouts(doc, builtin_rules());
     dates.tag(doc, std::nullopt);
-    citations.parse_notes(doc, dates);
+    citations.parse_notes(doc);
     actors.tag(doc);
     red_lines.tag(doc);
     std::string expected;

@@ -37,14 +37,15 @@ class CitationParser {
                               std::string_view words, const std::string& words_name);
 
   /// Fills Note::reference, Note::references, Note::scripts and Note::kind (comment for a
-  /// note that is prose), and appends doc.inline_refs. `dates` finds the issued date.
-  /// REQUIRES: segment, split_sentences and link_callouts have run.
-  void parse_notes(Document& doc, const DateTagger& dates) const;
+  /// note that is prose), and appends doc.inline_refs. A reference's issued date is one of
+  /// doc.dates. REQUIRES: segment, split_sentences, link_callouts and DateTagger::tag have run.
+  void parse_notes(Document& doc) const;
 
-  /// Parses one reference written in text[span]: an endnote without its number.
-  /// Returns nothing when it is prose rather than a reference.
+  /// Parses one reference written in text[span]: an endnote without its number. `dates`
+  /// are the document's, in text order. Returns nothing when it is prose rather than a
+  /// reference.
   std::optional<Reference> parse_reference(std::string_view text, Span span,
-                                           const DateTagger& dates) const;
+                                           const std::vector<DateMention>& dates) const;
 
  private:
   struct Pattern {
@@ -65,9 +66,9 @@ class CitationParser {
                       SpanScreen& screen) const;
   std::vector<Name> parse_authors(std::string_view text, Span span) const;
   Name parse_name(std::string_view text, Span span) const;
-  void parse_source_details(std::string_view text, Span span, const DateTagger& dates,
+  void parse_source_details(std::string_view text, Span span, const std::vector<DateMention>& dates,
                             Reference& reference) const;
-  std::optional<Reference> parse_inline(std::string_view text, Span span, const DateTagger& dates) const;
+  std::optional<Reference> parse_inline(std::string_view text, Span span, const std::vector<DateMention>& dates) const;
 
   std::vector<Pattern> patterns_;
   PatternSet pattern_set_;  ///< every pattern, for SpanScreen

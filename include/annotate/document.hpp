@@ -140,6 +140,7 @@ struct DateMention {
   std::string value;
   std::string mod;
   std::string rule_id;
+  bool needs_reference = false;  ///< the value used the reference date ("August 18")
 };
 
 enum class ActorType { kState, kOrganization, kPerson, kGroup, kPlace };
