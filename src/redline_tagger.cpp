@@ -188,7 +188,7 @@ RedlineTagger RedlineTagger::load(const std::optional<std::string>& dir) {
 }
 
 std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span sentence, std::string_view kind,
-                                                    const std::vector<bool>* present) const {
+                                                    const std::vector<bool>* present, Wanted wanted) const {
   std::vector<Hit> found;
   const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
   const auto of_kind = cues_by_kind_.find(kind);
@@ -201,10 +201,15 @@ std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span 
     while (position <= piece.size() && cue.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &match, 1)) {
       const auto begin = static_cast<std::size_t>(match.data() - text.data());
       found.push_back(Hit{&cue, Span{begin, begin + match.size()}});
+      // A cue's later matches cannot come first: one search (rather than one more that
+      // fails at the end of the sentence) is enough.
+      if (wanted == Wanted::kFirst) break;
       position = static_cast<std::size_t>(match.data() - piece.data()) + std::max<std::size_t>(match.size(), 1);
     }
   }
-  std::sort(found.begin(), found.end(), [](const Hit& a, const Hit& b) { return a.span.begin < b.span.begin; });
+  // Stable: at one offset, the cue listed first comes first.
+  std::stable_sort(found.begin(), found.end(), [](const Hit& a, const Hit& b) { return a.span.begin < b.span.begin; });
+  if (wanted == Wanted::kFirst && found.size() > 1) found.resize(1);
   return found;
 }
 
@@ -258,14 +263,15 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       history.push_back(groups_in(doc, doc.mentions.data() + range.first, doc.mentions.data() + range.last));
     }
     // Only the cues that occur in this sentence are searched for positions.
-    const auto hits = [&](std::string_view text_view, Span span, std::string_view kind) {
-      return this->hits(text_view, span, kind, span == sentence ? &present : nullptr);
+    const auto hits = [&](std::string_view text_view, Span span, std::string_view kind, Wanted wanted = Wanted::kAll) {
+      return this->hits(text_view, span, kind, span == sentence ? &present : nullptr, wanted);
     };
 
-    const std::vector<Hit> lines = hits(text, sentence, "line");
+    // Of lines, threat nouns, idioms and crossings, only the first counts.
+    const std::vector<Hit> lines = hits(text, sentence, "line", Wanted::kFirst);
     const std::vector<Hit> warns = hits(text, sentence, "warn");
-    const std::vector<Hit> nouns = hits(text, sentence, "threat_noun");
-    const std::vector<Hit> idioms = hits(text, sentence, "idiom");
+    const std::vector<Hit> nouns = hits(text, sentence, "threat_noun", Wanted::kFirst);
+    const std::vector<Hit> idioms = hits(text, sentence, "idiom", Wanted::kFirst);
     const std::vector<Hit> negations = hits(text, sentence, "negation");
     auto negated_before = [&](std::size_t at) {
       return std::any_of(negations.begin(), negations.end(), [&](const Hit& n) {
@@ -301,8 +307,8 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     claim.sentence = s;
     std::optional<Span> anchor;
     std::string kind;
-    const std::vector<Hit> not_crosses = hits(text, sentence, "not_cross");
-    const std::vector<Hit> crosses = hits(text, sentence, "cross");
+    const std::vector<Hit> not_crosses = hits(text, sentence, "not_cross", Wanted::kFirst);
+    const std::vector<Hit> crosses = hits(text, sentence, "cross", Wanted::kFirst);
     // "warned Biden against crossing red lines": the crossing is what the warning is about.
     const auto warn_before_line = std::find_if(warns.begin(), warns.end(), [&](const Hit& w) {
       return !lines.empty() && w.span.end <= lines.front().span.begin &&
@@ -951,7 +957,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // CAMEO from the consequence; hedges anywhere in the sentence but the trigger.
     if (claim.consequence) {
       for (const char* code : {"138", "1313", "1312", "131"}) {
-        if (!hits(text, *claim.consequence, std::string("cameo_") + code).empty()) {
+        if (!hits(text, *claim.consequence, std::string("cameo_") + code, Wanted::kFirst).empty()) {
           claim.cameo = code;
           break;
         }

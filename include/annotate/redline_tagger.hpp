@@ -57,10 +57,13 @@ class RedlineTagger {
     const RedlineCue* cue;
     Span span;
   };
+  /// How many hits a caller needs: every one, or only the earliest (ties going to the cue
+  /// listed first), for which each cue is searched up to its first match only.
+  enum class Wanted { kAll, kFirst };
   /// The hits of the cues of `kind` in text[sentence], in order; with `present`, only the
   /// cues it marks (the set found them in this sentence) are searched.
   std::vector<Hit> hits(std::string_view text, Span sentence, std::string_view kind,
-                        const std::vector<bool>* present = nullptr) const;
+                        const std::vector<bool>* present = nullptr, Wanted wanted = Wanted::kAll) const;
 
   std::vector<RedlineCue> cues_;
   /// The indices into cues_ of each kind's cues, in file order.
