@@ -956,8 +956,14 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
 
     // CAMEO from the consequence; hedges anywhere in the sentence but the trigger.
     if (claim.consequence) {
+      // One set pass says which cues occur in the consequence: most CAMEO cues need no search.
+      std::vector<bool> in_consequence(cues_.size());
+      for (const int c : own_screens().cue_set.match(claim.consequence->of(text))) {
+        in_consequence[static_cast<std::size_t>(c)] = true;
+      }
       for (const char* code : {"138", "1313", "1312", "131"}) {
-        if (!hits(text, *claim.consequence, std::string("cameo_") + code, Wanted::kFirst).empty()) {
+        if (!this->hits(text, *claim.consequence, std::string("cameo_") + code, &in_consequence, Wanted::kFirst)
+                 .empty()) {
           claim.cameo = code;
           break;
         }
