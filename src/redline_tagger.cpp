@@ -57,6 +57,29 @@ std::vector<Group> groups_in(const Document& doc, const Mention* first, const Me
   return groups;
 }
 
+// Where the verb of a clause's subject begins in text[span]: the first auxiliary or modal
+// after the subject's first word ("may", "had", "is", ...), else the span's end.
+std::size_t verb_group_start(std::string_view text, Span span) {
+  static constexpr std::string_view kVerbStarts[] = {"may",   "might", "could", "would", "will", "shall", "should",
+                                                     "must",  "can",   "has",   "have",  "had",  "is",    "was",
+                                                     "are",   "were",  "be",    "been",  "does", "did"};
+  std::size_t at = span.begin;
+  while (at < span.end && text[at] != ' ') ++at;  // past the first word
+  while (at < span.end) {
+    while (at < span.end && text[at] == ' ') ++at;
+    std::size_t stop = at;
+    while (stop < span.end && text[stop] != ' ') ++stop;
+    const std::string_view word = text.substr(at, stop - at);
+    if (std::find(std::begin(kVerbStarts), std::end(kVerbStarts), word) != std::end(kVerbStarts)) {
+      std::size_t end = at;
+      while (end > span.begin && text[end - 1] == ' ') --end;
+      return end;
+    }
+    at = stop;
+  }
+  return span.end;
+}
+
 // The words between two offsets, counted by spaces.
 std::size_t words_between(std::string_view text, std::size_t from, std::size_t to) {
   if (to <= from) return 0;
@@ -795,11 +818,9 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       const std::string_view after_that = text.substr(start, anchor->begin - start);
       if (const std::size_t said = after_that.rfind(" said "); said != std::string_view::npos) start += said + 6;
       Span subject_phrase = trim(text, Span{start, anchor->begin});
-      for (std::string_view aux : {" may have", " might have", " could have", " has", " have", " had", " is", " was",
-                                   " has been", " had been"}) {
-        const std::string_view phrase = subject_phrase.of(text);
-        if (phrase.size() > aux.size() && phrase.substr(phrase.size() - aux.size()) == aux) subject_phrase.end -= aux.size();
-      }
+      // The subject ends where its verb begins: "the joint drills ... had crossed", "The
+      // August 18 summit may be taken as the point of no return".
+      subject_phrase.end = verb_group_start(text, subject_phrase);
       for (const Group& g : groups) {  // drop a leading possessive owner: "North Korea’s"
         if (g.span.begin == subject_phrase.begin) {
           const std::string_view rest = text.substr(g.span.end, 4);
