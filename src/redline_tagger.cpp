@@ -118,6 +118,14 @@ Span trim_span(std::string_view text, Span span) {
   return span;
 }
 
+// The word that ends at text[end] (or before the spaces there), not reaching before `limit`.
+std::string_view word_before(std::string_view text, std::size_t end, std::size_t limit) {
+  while (end > limit && text[end - 1] == ' ') --end;
+  std::size_t start = end;
+  while (start > limit && text[start - 1] != ' ') --start;
+  return text.substr(start, end - start);
+}
+
 // The next word starting at or after `from`.
 std::string_view word_at(std::string_view text, std::size_t from, std::size_t end) {
   while (from < end && text[from] == ' ') ++from;
@@ -743,7 +751,14 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       // "warned Japan that deploying US missiles would prompt countermeasures": the
       // that-clause's subject is the trigger and what follows its modal the consequence.
       const std::size_t that = text.substr(0, sentence.end).find(" that ", anchor->end);
-      if (!claim.trigger && that != std::string_view::npos && words_between(text, anchor->end, that) <= 6) {
+      // "threatens action against South Korea, but that is mostly limited to ...": after a
+      // conjunction, "that" opens a clause of its own instead of saying what was warned.
+      const std::string_view before_that = that != std::string_view::npos ? word_before(text, that, sentence.begin)
+                                                                          : std::string_view();
+      const bool demonstrative = before_that == "but" || before_that == "and" || before_that == "yet" ||
+                                 before_that == "so" || before_that == "or";
+      if (!claim.trigger && that != std::string_view::npos && !demonstrative &&
+          words_between(text, anchor->end, that) <= 6) {
         const std::size_t clause_stop = clause_end(text, that + 6, sentence.end);
         std::size_t modal = std::string_view::npos;
         std::size_t modal_length = 0;
