@@ -340,10 +340,19 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     std::string kind;
     const std::vector<Hit> not_crosses = hits(text, sentence, "not_cross", Wanted::kFirst);
     const std::vector<Hit> crosses = hits(text, sentence, "cross", Wanted::kFirst);
-    // "warned Biden against crossing red lines": the crossing is what the warning is about.
+    // "would cross a red line", "would be crossing it": a crossing that has not happened.
+    const auto hypothetical = [&](std::size_t at) {
+      std::string_view word = word_before(text, at, sentence.begin);
+      if (word == "be") word = word_before(text, at - word.size() - 1, sentence.begin);
+      return word == "would" || word == "will" || word == "could" || word == "might" || word == "may";
+    };
+    const bool hypothetical_crossing = not_crosses.empty() && !crosses.empty() && hypothetical(crosses.front().span.begin);
+    // "warned Biden against crossing red lines", "warned Tokyo that sending warships would
+    // cross a red line": the crossing is what the warning is about.
     const auto warn_before_line = std::find_if(warns.begin(), warns.end(), [&](const Hit& w) {
-      return !lines.empty() && w.span.end <= lines.front().span.begin &&
-             text.substr(w.span.end, lines.front().span.begin - w.span.end).find(" against ") != std::string_view::npos;
+      if (lines.empty() || w.span.end > lines.front().span.begin) return false;
+      return text.substr(w.span.end, lines.front().span.begin - w.span.end).find(" against ") != std::string_view::npos ||
+             (hypothetical_crossing && w.span.end <= crosses.front().span.begin);
     });
     // "Turnout crossed the 60 percent threshold": a threshold or a plain line is a red line
     // only where some actor is involved; "red lines" and "the point of no return" always are.
@@ -361,7 +370,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         anchor = not_crosses.front().span;
       } else {
         const Hit& cross = crosses.front();
-        claim.status = negated_before(cross.span.begin) ? "not_crossed" : "crossed";
+        claim.status = negated_before(cross.span.begin) ? "not_crossed" : hypothetical_crossing ? "conditional" : "crossed";
         // "crossing a line" is a line cue that holds its own crossing: one cue, not two.
         if (!line.span.contains(cross.span)) {
           claim.cues.insert(cross.span.begin < line.span.begin ? claim.cues.begin() : claim.cues.end(), cross.span);
@@ -740,6 +749,16 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       return trim_span(text, consequence);
     };
 
+    // "would cross a red line and bring a military response": the crossing is what the
+    // warning is about; what follows it, if anything, is the consequence.
+    auto past_crossing = [&](std::optional<Span> consequence, std::size_t stop) -> std::optional<Span> {
+      if (!hypothetical_crossing || !consequence || consequence->begin != crosses.front().span.begin) return consequence;
+      const std::size_t line_end = std::max(crosses.front().span.end, lines.front().span.end);
+      const std::size_t then = text.substr(0, stop).find(" and ", line_end);
+      if (then == std::string_view::npos || words_between(text, line_end, then) > 2) return std::nullopt;
+      return after_modal(then, 5, stop);
+    };
+
     // Trigger: what would cross the line.
     if (!claim.trigger && kind != "line") {
       for (const Hit& marker : hits(text, sentence, "trigger_marker")) {
@@ -792,7 +811,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
         if (stop > start && !just_an_actor && !(pronoun && modal != std::string_view::npos)) claim.trigger = candidate;
         if (modal != std::string_view::npos) {
-          if (auto consequence = after_modal(modal, modal_length, clause_stop)) claim.consequence = consequence;
+          claim.consequence = past_crossing(after_modal(modal, modal_length, clause_stop), clause_stop);
         }
       }
     }
@@ -822,7 +841,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
       }
     }
-    if (!claim.trigger && kind == "line" && claim.status == "crossed") {
+    if (!claim.trigger && kind == "line" && (claim.status == "crossed" || hypothetical_crossing)) {
       // "North Korea’s satellite launch may have crossed ...", "the joint drills of
       // Washington and Seoul had crossed ...": a subject that is not just an actor.
       std::size_t start = anchor_clause_begin_of(anchor->begin);
@@ -850,7 +869,9 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       // A noun phrase ("the joint drills of ...", "satellite launch"), not an actor with an
       // adverb ("Perhaps Tokyo has already").
       const std::string_view phrase = subject_phrase.of(text);
-      const bool noun_phrase = !phrase.empty() && (std::islower(static_cast<unsigned char>(phrase[0])) ||
+      const std::string_view first_word = phrase.substr(0, phrase.find(' '));
+      const bool gerund = first_word.size() > 4 && first_word.substr(first_word.size() - 3) == "ing";  // "Sending warships"
+      const bool noun_phrase = !phrase.empty() && (std::islower(static_cast<unsigned char>(phrase[0])) || gerund ||
                                                    phrase.rfind("The ", 0) == 0 || phrase.rfind("A ", 0) == 0);
       if (noun_phrase && words_between(text, subject_phrase.begin, subject_phrase.end) >= 2) claim.trigger = subject_phrase;
     }
@@ -914,7 +935,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         for (std::string_view marker : {" if ", " unless ", " should "}) {
           end = std::min(end, std::min(text.substr(0, end).find(marker, at), end));
         }
-        claim.consequence = after_modal(at, word.size(), end);
+        claim.consequence = past_crossing(after_modal(at, word.size(), end), end);
         break;
       }
     }
