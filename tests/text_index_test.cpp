@@ -38,3 +38,25 @@ TEST_CASE("text_index: empty text", "[text_index]") {
   CHECK(index.code_points() == 0);
   CHECK(index.code_point_at(0) == 0);
 }
+
+TEST_CASE("text_index: every length around the 64-byte blocks, with characters across their edges", "[text_index]") {
+  // One to four bytes per character, in an order that puts every kind across a block edge,
+  // and every text length from 0 to 300 bytes (the ends at 64, 128, ... included).
+  const std::string pieces[] = {"a", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x99\x82", "b", "\xE4\xB8\xAD"};
+  std::string full;
+  for (std::size_t i = 0; full.size() < 300; ++i) full += pieces[(i * 7 + i / 5) % 6];
+  for (std::size_t length = 0; length <= 300; ++length) {
+    if (length < full.size() && (static_cast<unsigned char>(full[length]) & 0xC0) == 0x80) continue;  // mid-character
+    const std::string text = full.substr(0, length);
+    const TextIndex index(text);
+    std::size_t expected = 0;
+    for (std::size_t byte = 0; byte <= text.size(); ++byte) {
+      const bool boundary = byte == text.size() || (static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80;
+      if (!boundary) continue;
+      INFO("length " << length << ", byte " << byte);
+      REQUIRE(index.code_point_at(byte) == expected);
+      if (byte < text.size()) ++expected;
+    }
+    CHECK(index.code_points() == expected);
+  }
+}
