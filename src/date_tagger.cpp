@@ -59,13 +59,14 @@ bool all_digits(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), is_digit);
 }
 
+// The largest four-digit year that opens `value` or follows a '/' ("2013/2014").
 int max_year_in(std::string_view value) {
   int best = 0;
   for (std::size_t i = 0; i + 4 <= value.size(); ++i) {
-    if ((i == 0 || value[i - 1] == '/') && std::all_of(value.begin() + static_cast<long>(i),
-                                                       value.begin() + static_cast<long>(i + 4), is_digit)) {
-      best = std::max(best, std::stoi(std::string(value.substr(i, 4))));
-    }
+    if (i != 0 && value[i - 1] != '/') continue;
+    int year = 0;
+    for (std::size_t k = i; k < i + 4 && year >= 0; ++k) year = is_digit(value[k]) ? year * 10 + (value[k] - '0') : -1;
+    best = std::max(best, year);
   }
   return best;
 }
