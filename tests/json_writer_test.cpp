@@ -162,6 +162,45 @@ TEST_CASE("json_writer: program keys of every length, first and later members", 
   }
 }
 
+TEST_CASE("json_writer: a member with a literal name, every value length, first and later, compact and pretty", "[json_writer]") {
+  // member("name", value) puts a short plain pair in one go in compact output; a longer
+  // value, one with a byte to escape, pretty output and a pending key take the general
+  // path. All must give the bytes a parser reads back.
+  for (const bool pretty : {false, true}) {
+    for (std::size_t length = 0; length <= 40; ++length) {
+      for (const char odd : {'x', '"', '\\', '\n'}) {
+        std::string value;
+        for (std::size_t i = 0; i < length; ++i) value.push_back(static_cast<char>('a' + i % 26));
+        if (length > 0) value[length / 2] = odd;
+        INFO("pretty " << pretty << ", length " << length << ", odd byte " << static_cast<int>(odd));
+        std::string out;
+        {
+          JsonWriter json(out, pretty);
+          json.begin_object();
+          json.member("first", value);
+          json.key("nested");
+          json.begin_array();
+          json.begin_object();
+          json.member("k", value);
+          json.member("second_name", value);
+          json.end_object();
+          json.end_array();
+          json.member("last", value);
+          json.end_object();
+        }
+        // Ordered: the members keep the writer's order, so compact output must equal the dump.
+        const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(out);
+        CHECK(parsed.size() == 3);
+        CHECK(parsed["first"] == value);
+        CHECK(parsed["nested"][0]["k"] == value);
+        CHECK(parsed["nested"][0]["second_name"] == value);
+        CHECK(parsed["last"] == value);
+        if (!pretty) CHECK(out == parsed.dump());
+      }
+    }
+  }
+}
+
 TEST_CASE("json_writer: number pairs, compact and pretty", "[json_writer]") {
   std::string compact;
   std::string pretty;
