@@ -958,6 +958,56 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       if (first_cue == "idiom.retaliate" && space != std::string_view::npos) phrase.begin = space + 1;
       claim.consequence = phrase;
     }
+    // "threatened to seize the assets of Western companies that leave Russia", "visa bans on
+    // officials who visit Taipei", "contractors involved in arms sales to Taiwan", "drones
+    // flying over its positions": what the threatened ones do is the trigger, and the
+    // consequence stops before it (also when the "that" was read as the warning's own).
+    if (kind != "line" && claim.consequence && (!claim.trigger || claim.consequence->contains(*claim.trigger))) {
+      const std::size_t base = claim.consequence->begin;
+      const std::string_view region = text.substr(base, clause_end(text, base, sentence.end) - base);
+      std::size_t cut = std::string_view::npos;
+      std::size_t trigger_at = 0;
+      for (std::string_view marker : {" that ", " who ", " which ", " involved in "}) {
+        const std::size_t at = region.find(marker);
+        // "consequences that would be severe" describes the consequence, not a trigger.
+        const std::string_view verb = at != std::string_view::npos ? word_at(region, at + marker.size(), region.size())
+                                                                   : std::string_view();
+        if (verb == "would" || verb == "will" || verb == "could" || verb == "might" || verb == "may" || verb == "is" ||
+            verb == "are" || verb == "was" || verb == "were") {
+          continue;
+        }
+        if (at != std::string_view::npos && at < cut) {
+          cut = at;
+          trigger_at = at + marker.size();
+        }
+      }
+      // A plural noun, then a participle with a place after it: "drones flying over".
+      for (std::size_t at = region.find("s "); at != std::string_view::npos && at < cut; at = region.find("s ", at + 1)) {
+        const std::size_t verb = at + 2;
+        const std::size_t verb_end = std::min(region.find(' ', verb), region.size());
+        const std::string_view participle = region.substr(verb, verb_end - verb);
+        const std::string_view next = region.substr(std::min(verb_end + 1, region.size()));
+        if (participle.size() > 4 && participle.substr(participle.size() - 3) == "ing" &&
+            (next.rfind("over ", 0) == 0 || next.rfind("into ", 0) == 0 || next.rfind("near ", 0) == 0 ||
+             next.rfind("across ", 0) == 0 || next.rfind("through ", 0) == 0)) {
+          cut = at + 1;
+          trigger_at = verb;
+          break;
+        }
+      }
+      // Inside the consequence, or a few words after it ("visa bans on Lithuanian officials
+      // who ...").
+      const bool near = cut != std::string_view::npos &&
+                        (base + cut < claim.consequence->end || words_between(text, claim.consequence->end, base + cut) <= 4);
+      if (near && trigger_at < region.size()) {
+        const Span trigger = trim_span(text, Span{base + trigger_at, base + region.size()});
+        const Span consequence = trim_span(text, Span{base, std::min(base + cut, claim.consequence->end)});
+        if (!trigger.empty() && !consequence.empty()) {
+          claim.trigger = trigger;
+          claim.consequence = consequence;
+        }
+      }
+    }
     // News style: "threatened ... over unpaid gas bills", "... after the Speaker's visit".
     if (!claim.trigger && kind != "line") {
       const std::size_t from = claim.consequence ? std::max(claim.consequence->end, anchor->end) : anchor->end;
@@ -972,6 +1022,14 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       }
       if (best != std::string_view::npos && best < clause_end(text, from, sentence.end)) {
         claim.trigger = trim_span(text, Span{best + length, clause_end(text, best + length, sentence.end)});
+      }
+    }
+    // "South Korea would regret joining a bloc aimed at China": what one would regret doing.
+    if (!claim.trigger && kind == "idiom" && first_cue == "idiom.regret") {
+      const std::string_view next = word_at(text, anchor->end, sentence.end);
+      if (next.size() > 4 && next.substr(next.size() - 3) == "ing") {
+        const std::size_t start = text.substr(0, sentence.end).find(next, anchor->end);
+        claim.trigger = trim_span(text, Span{start, clause_end(text, start, sentence.end)});
       }
     }
     // "threatened to cut off electricity to Iraq": the one threatened is in the consequence.
