@@ -555,7 +555,10 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
                               previous != "when" && previous != "and" && previous != "but" && previous != "that" &&
                               previous != "Unless" && previous != "unless" && previous.back() != ',';
         }
-        const bool next_to_verb = words_between(text, g->span.end, anchor->begin) <= 2;  // "the Chinese have warned"
+        // "the Chinese have warned"; not "summoned the Japanese ambassador and threatened",
+        // where the verb belongs to the sentence's subject.
+        const bool next_to_verb = words_between(text, g->span.end, anchor->begin) <= 2 &&
+                                  text.substr(g->span.end, anchor->begin - g->span.end).find(" and ") == std::string_view::npos;
         const bool object = g->modifier ||
                             (!next_to_verb && (after_preposition(text, g->span.begin, sentence.begin) || determiner_object));
         if (!object) return g->actors;
@@ -831,8 +834,9 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         claim.trigger = trim_span(text, Span{sentence.begin + 3, clause_end(text, sentence.begin + 3, sentence.end)});
       }
     }
-    if (!claim.trigger && kind == "line" && claim.status == "crossed") {
-      // "crossed a red line by flying drones over the capital", "... when it allowed ..."
+    if (!claim.trigger && kind == "line" && (claim.status == "crossed" || claim.status == "not_crossed")) {
+      // "crossed a red line by flying drones over the capital", "... when it allowed ...",
+      // "edging closer to Moscow's red line with every new sanctions package"
       for (std::string_view marker : {" by ", " when ", " with "}) {
         const std::size_t at = text.substr(0, sentence.end).find(marker, claim.cues.back().end);
         if (at != std::string_view::npos && at < clause_end(text, claim.cues.back().end, sentence.end) + 1) {
@@ -937,6 +941,25 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
         claim.consequence = past_crossing(after_modal(at, word.size(), end), end);
         break;
+      }
+    }
+    if (!claim.consequence && kind == "line" && condition != nullptr) {
+      // "If Seoul crosses Moscow's red line on lethal arms, Russia may well sever ties with
+      // it": the main clause's verb phrase after its modal.
+      const std::size_t main_clause = clause_end(text, condition->span.end, sentence.end);
+      std::size_t modal = std::string_view::npos;
+      std::size_t modal_length = 0;
+      for (std::string_view word : {" would ", " will ", " may well ", " may ", " might ", " could "}) {
+        const std::size_t at = text.substr(0, sentence.end).find(word, main_clause);
+        if (at != std::string_view::npos && at < modal) {
+          modal = at;
+          modal_length = word.size();
+        }
+      }
+      if (modal != std::string_view::npos) {
+        // A bare verb says nothing of what would follow ("there is much Russia could do").
+        const std::optional<Span> phrase = after_modal(modal, modal_length, clause_end(text, modal + modal_length, sentence.end));
+        if (phrase && words_between(text, phrase->begin, phrase->end) >= 2) claim.consequence = phrase;
       }
     }
     if (!claim.consequence) {
@@ -1066,8 +1089,20 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     const bool aimed = anchor->of(text).find("against") != std::string_view::npos ||
                        anchor->of(text).find("aimed") != std::string_view::npos;
     if (kind == "noun" && ((claim.targets.empty() && !claim.consequence && !aimed) || claim.warners.empty())) continue;
-    // "Officials in Tokyo warned about the weather": nobody warned, nothing threatened.
-    if (kind == "warn" && claim.targets.empty() && !claim.consequence) continue;
+    // "Officials in Tokyo warned about the weather": nobody warned, nothing threatened;
+    // "Economists in Seoul warned that growth would slow": no one warned, and what would
+    // follow is no measure anyone takes (no consequence or CAMEO cue in it). A threat
+    // ("threatened to expel journalists who ...") is one whatever it threatens.
+    const auto threat_like = [&](Span consequence) {
+      for (const int c : own_screens().cue_set.match(consequence.of(text))) {
+        const std::string& cue_kind = cues_[static_cast<std::size_t>(c)].kind;
+        if (cue_kind == "consequence" || cue_kind.rfind("cameo_", 0) == 0) return true;
+      }
+      return false;
+    };
+    if (kind == "warn" && claim.targets.empty() && (!claim.consequence || (!threaten && !threat_like(*claim.consequence)))) {
+      continue;
+    }
 
     // CAMEO from the consequence; hedges anywhere in the sentence but the trigger.
     if (claim.consequence) {
