@@ -909,8 +909,15 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       }
       return stop;
     };
+    // "Seoul has been threatened by Moscow with the nationalization of ...": what follows
+    // "with", past the one threatening.
+    const std::size_t passive_with =
+        passive && threaten ? text.substr(0, clause_end(text, anchor->end, sentence.end)).find(" with ", anchor->end)
+                            : std::string_view::npos;
     if (kind == "warn" && infinitive != std::string_view::npos) {
       claim.consequence = trim_span(text, Span{infinitive, consequence_end(infinitive)});
+    } else if (passive_with != std::string_view::npos) {
+      claim.consequence = trim_span(text, Span{passive_with + 6, consequence_end(passive_with + 6)});
     } else if (threaten && !after_anchor.empty() && near_after(0) == nullptr) {
       std::size_t stop = clause_end(text, anchor->end, sentence.end);
       for (std::string_view preposition : {" against ", " on ", " over ", " with ", " if ", " unless ", " for "}) {
@@ -930,10 +937,16 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       }
     }
     if (!claim.consequence && kind == "warn") {
-      // "warned Seoul ... that it would sever ties if ...": the modal's phrase.
-      const std::size_t stop = clause_end(text, anchor->end, sentence.end);
+      // "warned Seoul ... that it would sever ties if ...": the modal's phrase; after a
+      // parenthetical "..., Moscow warned, it would respond militarily", the next clause's.
+      std::size_t from = anchor->end;
+      std::size_t stop = clause_end(text, from, sentence.end);
+      if (stop == from && stop < sentence.end && text[stop] == ',') {
+        from = stop + 1;
+        stop = clause_end(text, from, sentence.end);
+      }
       for (std::string_view word : {" would ", " will "}) {
-        const std::size_t at = text.substr(0, stop).find(word, anchor->end);
+        const std::size_t at = text.substr(0, stop).find(word, from);
         if (at == std::string_view::npos) continue;
         std::size_t end = stop;
         for (std::string_view marker : {" if ", " unless ", " should "}) {
@@ -1031,6 +1044,20 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
       }
     }
+    // "vowed to retaliate with overwhelming force against any South Korean drone
+    // incursion": an act after "against" is the trigger (an actor there is the target).
+    if (!claim.trigger && kind != "line") {
+      const std::size_t from = claim.consequence ? std::max(claim.consequence->end, anchor->end) : anchor->end;
+      const std::size_t stop = clause_end(text, from, sentence.end);
+      const std::size_t at = text.substr(0, stop).find(" against ", from);
+      if (at != std::string_view::npos) {
+        const Span phrase = trim_span(text, Span{at + 9, stop});
+        const bool ends_in_actor = std::any_of(groups.begin(), groups.end(), [&](const Group& g) {
+          return g.span.end >= phrase.end && g.span.begin < phrase.end;
+        });
+        if (!phrase.empty() && !ends_in_actor) claim.trigger = phrase;
+      }
+    }
     // News style: "threatened ... over unpaid gas bills", "... after the Speaker's visit".
     if (!claim.trigger && kind != "line") {
       const std::size_t from = claim.consequence ? std::max(claim.consequence->end, anchor->end) : anchor->end;
@@ -1078,7 +1105,9 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // would retaliate drew the line.
     if (kind == "line" && claim.consequence) {
       for (const Group& g : groups) {
-        if (!claim.consequence->contains(g.span)) continue;
+        // Inside it, or the word just before it ("Chinese economic retaliation").
+        const bool adjacent = g.span.end < claim.consequence->begin && words_between(text, g.span.end, claim.consequence->begin) == 0;
+        if (!claim.consequence->contains(g.span) && !adjacent) continue;
         for (std::size_t a : without(g.actors, claim.targets)) {
           if (std::find(claim.warners.begin(), claim.warners.end(), a) == claim.warners.end()) claim.warners.push_back(a);
         }
