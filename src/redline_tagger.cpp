@@ -557,8 +557,13 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
         // "the Chinese have warned"; not "summoned the Japanese ambassador and threatened",
         // where the verb belongs to the sentence's subject.
-        const bool next_to_verb = words_between(text, g->span.end, anchor->begin) <= 2 &&
-                                  text.substr(g->span.end, anchor->begin - g->span.end).find(" and ") == std::string_view::npos;
+        // Nor "... of the United States with threats against": a preposition between them.
+        const std::string_view between = text.substr(g->span.end, anchor->begin - g->span.end);
+        bool joined = between.find(" and ") != std::string_view::npos;
+        for (std::string_view preposition : {" with ", " of ", " for ", " from ", " by ", " to "}) {
+          joined = joined || between.find(preposition) != std::string_view::npos;
+        }
+        const bool next_to_verb = words_between(text, g->span.end, anchor->begin) <= 2 && !joined;
         const bool object = g->modifier ||
                             (!next_to_verb && (after_preposition(text, g->span.begin, sentence.begin) || determiner_object));
         if (!object) return g->actors;
