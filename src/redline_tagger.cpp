@@ -9,6 +9,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <initializer_list>
+#include <utility>
 #include <cctype>
 #include <mutex>
 #include <set>
@@ -116,6 +118,17 @@ Span trim_span(std::string_view text, Span span) {
     }
   }
   return span;
+}
+
+// The earliest of `words` in text[from, stop): where it starts and its length, or npos.
+std::pair<std::size_t, std::size_t> earliest_of(std::string_view text, std::initializer_list<std::string_view> words,
+                                                std::size_t from, std::size_t stop) {
+  std::pair<std::size_t, std::size_t> best{std::string_view::npos, 0};
+  for (std::string_view word : words) {
+    const std::size_t at = text.substr(0, stop).find(word, from);
+    if (at != std::string_view::npos && at < best.first) best = {at, word.size()};
+  }
+  return best;
 }
 
 // The word that ends at text[end] (or before the spaces there), not reaching before `limit`.
@@ -787,15 +800,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       if (!claim.trigger && that != std::string_view::npos && !demonstrative &&
           words_between(text, anchor->end, that) <= 6) {
         const std::size_t clause_stop = clause_end(text, that + 6, sentence.end);
-        std::size_t modal = std::string_view::npos;
-        std::size_t modal_length = 0;
-        for (std::string_view word : {" would ", " will ", " could ", " might "}) {
-          const std::size_t at = text.substr(0, clause_stop).find(word, that + 6);
-          if (at != std::string_view::npos && at < modal) {
-            modal = at;
-            modal_length = word.size();
-          }
-        }
+        auto [modal, modal_length] = earliest_of(text, {" would ", " will ", " could ", " might "}, that + 6, clause_stop);
         std::size_t start = that + 6;
         for (std::string_view obligation : {" should not ", " must not ", " should ", " must "}) {
           const std::size_t at = text.substr(0, clause_stop).find(obligation, that + 6);
@@ -965,15 +970,8 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       // "If Seoul crosses Moscow's red line on lethal arms, Russia may well sever ties with
       // it": the main clause's verb phrase after its modal.
       const std::size_t main_clause = clause_end(text, condition->span.end, sentence.end);
-      std::size_t modal = std::string_view::npos;
-      std::size_t modal_length = 0;
-      for (std::string_view word : {" would ", " will ", " may well ", " may ", " might ", " could "}) {
-        const std::size_t at = text.substr(0, sentence.end).find(word, main_clause);
-        if (at != std::string_view::npos && at < modal) {
-          modal = at;
-          modal_length = word.size();
-        }
-      }
+      const auto [modal, modal_length] =
+          earliest_of(text, {" would ", " will ", " may well ", " may ", " might ", " could "}, main_clause, sentence.end);
       if (modal != std::string_view::npos) {
         // A bare verb says nothing of what would follow ("there is much Russia could do").
         const std::optional<Span> phrase = after_modal(modal, modal_length, clause_end(text, modal + modal_length, sentence.end));
@@ -1066,15 +1064,8 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // News style: "threatened ... over unpaid gas bills", "... after the Speaker's visit".
     if (!claim.trigger && kind != "line") {
       const std::size_t from = claim.consequence ? std::max(claim.consequence->end, anchor->end) : anchor->end;
-      std::size_t best = std::string_view::npos;
-      std::size_t length = 0;
-      for (std::string_view marker : {" over ", " after ", " as ", " because of ", " in response to ", " for "}) {
-        const std::size_t at = text.substr(0, sentence.end).find(marker, from);
-        if (at != std::string_view::npos && at < best) {
-          best = at;
-          length = marker.size();
-        }
-      }
+      const auto [best, length] =
+          earliest_of(text, {" over ", " after ", " as ", " because of ", " in response to ", " for "}, from, sentence.end);
       if (best != std::string_view::npos && best < clause_end(text, from, sentence.end)) {
         claim.trigger = trim_span(text, Span{best + length, clause_end(text, best + length, sentence.end)});
       }
