@@ -9,11 +9,11 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <initializer_list>
-#include <utility>
 #include <cctype>
+#include <initializer_list>
 #include <mutex>
 #include <set>
+#include <utility>
 
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
@@ -866,6 +866,11 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       const std::string_view after_that = text.substr(start, anchor->begin - start);
       if (const std::size_t said = after_that.rfind(" said "); said != std::string_view::npos) start += said + 6;
       Span subject_phrase = trim(text, Span{start, anchor->begin});
+      // "But what occurred on August 18 at Camp David crossed ...": past an opening
+      // conjunction.
+      for (std::string_view conjunction : {"But ", "And ", "Yet ", "So "}) {
+        if (subject_phrase.of(text).rfind(conjunction, 0) == 0) subject_phrase.begin += conjunction.size();
+      }
       // The subject ends where its verb begins: "the joint drills ... had crossed", "The
       // August 18 summit may be taken as the point of no return".
       subject_phrase.end = verb_group_start(text, subject_phrase);
@@ -888,6 +893,14 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       const bool noun_phrase = !phrase.empty() && (std::islower(static_cast<unsigned char>(phrase[0])) || gerund ||
                                                    phrase.rfind("The ", 0) == 0 || phrase.rfind("A ", 0) == 0);
       if (noun_phrase && words_between(text, subject_phrase.begin, subject_phrase.end) >= 2) claim.trigger = subject_phrase;
+      // "Expanding the alliance ... and linking up with Tokyo, Seoul is crossing a line": an
+      // opening participle clause says what crosses it when the subject is just the actor.
+      const std::string_view opening = word_at(text, sentence.begin, sentence.end);
+      const std::size_t comma = text.substr(0, anchor->begin).find(',', sentence.begin);
+      if (!claim.trigger && opening.size() > 4 && opening.substr(opening.size() - 3) == "ing" &&
+          comma != std::string_view::npos && comma < anchor->begin) {
+        claim.trigger = trim_span(text, Span{sentence.begin, comma});
+      }
     }
     if (!claim.trigger && kind == "line" && claim.status == "crossed") {
       Span all = claim.cues.front();
