@@ -998,6 +998,8 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
           const bool follows = c.span.begin >= anchor->end || kind == "line";
           if (follows != (pass == 0)) continue;
           if (claim.trigger && claim.trigger->contains(c.span)) continue;
+          // "the US “Cold-War” mentality", "post-war": part of a compound, no consequence.
+          if (c.span.begin > sentence.begin && text[c.span.begin - 1] == '-') continue;
           claim.consequence = trim_span(text, c.span);
           break;
         }
