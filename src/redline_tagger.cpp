@@ -15,6 +15,7 @@
 #include <set>
 #include <utility>
 
+#include "annotate/clause_text.hpp"
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
 #include "annotate/sentence_search.hpp"
@@ -57,108 +58,6 @@ std::vector<Group> groups_in(const Document& doc, const Mention* first, const Me
     }
   }
   return groups;
-}
-
-// Where the verb of a clause's subject begins in text[span]: the first auxiliary or modal
-// after the subject's first word ("may", "had", "is", ...), else the span's end.
-std::size_t verb_group_start(std::string_view text, Span span) {
-  static constexpr std::string_view kVerbStarts[] = {"may",   "might", "could", "would", "will", "shall", "should",
-                                                     "must",  "can",   "has",   "have",  "had",  "is",    "was",
-                                                     "are",   "were",  "be",    "been",  "does", "did"};
-  std::size_t at = span.begin;
-  while (at < span.end && text[at] != ' ') ++at;  // past the first word
-  while (at < span.end) {
-    while (at < span.end && text[at] == ' ') ++at;
-    std::size_t stop = at;
-    while (stop < span.end && text[stop] != ' ') ++stop;
-    const std::string_view word = text.substr(at, stop - at);
-    if (std::find(std::begin(kVerbStarts), std::end(kVerbStarts), word) != std::end(kVerbStarts)) {
-      std::size_t end = at;
-      while (end > span.begin && text[end - 1] == ' ') --end;
-      return end;
-    }
-    at = stop;
-  }
-  return span.end;
-}
-
-// The words between two offsets, counted by spaces.
-std::size_t words_between(std::string_view text, std::size_t from, std::size_t to) {
-  if (to <= from) return 0;
-  std::size_t words = 0;
-  bool in_word = false;
-  for (std::size_t i = from; i < to; ++i) {
-    const bool space = text[i] == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
-// Where the clause that starts at `from` ends: the next , ; : — ( or the sentence end.
-std::size_t clause_end(std::string_view text, std::size_t from, std::size_t end) {
-  for (std::size_t i = from; i < end; ++i) {
-    const char c = text[i];
-    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return i;
-    if (c == '\xE2' && text.compare(i, 3, "\xE2\x80\x94") == 0) return i;  // em dash
-    if (c == '.' && (i + 1 == end || text[i + 1] == ' ')) return i;
-  }
-  return end;
-}
-
-Span trim_span(std::string_view text, Span span) {
-  span = trim(text, span);
-  while (span.end > span.begin && (text[span.end - 1] == '.' || text[span.end - 1] == ',')) --span.end;
-  span = trim(text, span);
-  // "nationalize Japanese assets in": a preposition cut from its object is dropped.
-  for (std::string_view word : {" in", " of", " on", " at", " to", " for", " the", " a", " and", " by"}) {
-    if (span.size() > word.size() && text.substr(span.end - word.size(), word.size()) == word) {
-      span.end -= word.size();
-      break;
-    }
-  }
-  return span;
-}
-
-// The earliest of `words` in text[from, stop): where it starts and its length, or npos.
-std::pair<std::size_t, std::size_t> earliest_of(std::string_view text, std::initializer_list<std::string_view> words,
-                                                std::size_t from, std::size_t stop) {
-  std::pair<std::size_t, std::size_t> best{std::string_view::npos, 0};
-  for (std::string_view word : words) {
-    const std::size_t at = text.substr(0, stop).find(word, from);
-    if (at != std::string_view::npos && at < best.first) best = {at, word.size()};
-  }
-  return best;
-}
-
-// The word that ends at text[end] (or before the spaces there), not reaching before `limit`.
-std::string_view word_before(std::string_view text, std::size_t end, std::size_t limit) {
-  while (end > limit && text[end - 1] == ' ') --end;
-  std::size_t start = end;
-  while (start > limit && text[start - 1] != ' ') --start;
-  return text.substr(start, end - start);
-}
-
-// The next word starting at or after `from`.
-std::string_view word_at(std::string_view text, std::size_t from, std::size_t end) {
-  while (from < end && text[from] == ' ') ++from;
-  std::size_t stop = from;
-  while (stop < end && text[stop] != ' ' && text[stop] != ',' && text[stop] != '.' && text[stop] != ';') ++stop;
-  return text.substr(from, stop - from);
-}
-
-// True when the word before text[at] is a preposition: "from Tokyo", "with NATO".
-bool after_preposition(std::string_view text, std::size_t at, std::size_t begin) {
-  std::size_t end = at;
-  while (end > begin && text[end - 1] == ' ') --end;
-  std::size_t start = end;
-  while (start > begin && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
-  const std::string_view word = text.substr(start, end - start);
-  for (std::string_view preposition : {"from", "with", "than", "against", "of", "in", "at", "by", "on", "into",
-                                       "toward", "towards", "between", "among", "about", "over", "for"}) {
-    if (word == preposition) return true;
-  }
-  return false;
 }
 
 }  // namespace

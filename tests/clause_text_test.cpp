@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// The clause-level scanning helpers of the red-line tagger, on sentences written for them.
+#include "annotate/clause_text.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using namespace annotate;
+
+TEST_CASE("clause_text: words between offsets, counted by spaces", "[clause_text]") {
+  const std::string text = "Beijing  warned Seoul of   consequences.";
+  CHECK(words_between(text, 0, text.size()) == 5);
+  CHECK(words_between(text, 7, 16) == 1);  // "  warned "
+  CHECK(words_between(text, 16, 16) == 0);
+  CHECK(words_between(text, 20, 10) == 0);  // an empty or reversed range
+}
+
+TEST_CASE("clause_text: a clause ends at clause punctuation, an em dash or a period before a space", "[clause_text]") {
+  const std::string text = "If Seoul joins, Moscow will act \xE2\x80\x94 swiftly; so it said (twice). U.S. Army";
+  CHECK(clause_end(text, 0, text.size()) == text.find(','));
+  CHECK(clause_end(text, text.find("Moscow"), text.size()) == text.find("\xE2\x80\x94"));
+  CHECK(clause_end(text, text.find("swiftly"), text.size()) == text.find(';'));
+  CHECK(clause_end(text, text.find("so it"), text.size()) == text.find('('));
+  // "U.S." keeps its periods: only a period before a space or the end closes a clause.
+  const std::size_t army = text.find("U.S.");
+  CHECK(clause_end(text, army, text.size()) == army + 3);
+  CHECK(clause_end(text, army, army + 2) == army + 1);  // a period right before `end` closes it
+  CHECK(clause_end(text, army, army + 1) == army + 1);  // never past `end`
+}
+
+TEST_CASE("clause_text: trimming drops spaces, final punctuation and a dangling word", "[clause_text]") {
+  const std::string text = "  nationalize Japanese assets in. ";
+  const Span trimmed = trim_span(text, Span{0, text.size()});
+  CHECK(Span{trimmed}.of(text) == "nationalize Japanese assets");
+  const std::string plain = "a firm response,";
+  CHECK(trim_span(plain, Span{0, plain.size()}).of(plain) == "a firm response");
+  CHECK(trim_span(plain, Span{3, 3}).empty());
+}
+
+TEST_CASE("clause_text: the earliest of several words, the first listed winning a tie", "[clause_text]") {
+  const std::string text = "it may well sever ties, and it will";
+  auto [at, length] = earliest_of(text, {" will ", " may well ", " may "}, 0, text.size());
+  CHECK(at == text.find(" may well "));
+  CHECK(length == std::string(" may well ").size());
+  // Bounded by `stop`: " will" at the end has no space after it, and nothing else is found.
+  auto [none, zero] = earliest_of(text, {" will ", " would "}, 0, text.size());
+  CHECK(none == std::string::npos);
+  CHECK(zero == 0);
+  auto [later, later_length] = earliest_of(text, {" may "}, 5, text.size());
+  CHECK(later == std::string::npos);
+  CHECK(later_length == 0);
+}
+
+TEST_CASE("clause_text: the words before and at an offset", "[clause_text]") {
+  const std::string text = "China would  cross, then act.";
+  const std::size_t cross = text.find("cross");
+  CHECK(word_before(text, cross, 0) == "would");
+  CHECK(word_before(text, text.find("would"), 0) == "China");
+  CHECK(word_before(text, 3, 0) == "Chi");
+  CHECK(word_before(text, cross, cross).empty());  // `limit` is never passed
+  CHECK(word_at(text, text.find("would") + 5, text.size()) == "cross");  // spaces skipped, comma ends it
+  CHECK(word_at(text, text.find("act"), text.size()) == "act");
+  CHECK(word_at(text, text.size(), text.size()).empty());
+}
+
+TEST_CASE("clause_text: an actor after a preposition", "[clause_text]") {
+  const std::string text = "Economists in Seoul and officials from  Tokyo met Beijing.";
+  CHECK(after_preposition(text, text.find("Seoul"), 0));
+  CHECK(after_preposition(text, text.find("Tokyo"), 0));
+  CHECK_FALSE(after_preposition(text, text.find("Beijing"), 0));
+  CHECK_FALSE(after_preposition(text, 0, 0));
+}
+
+TEST_CASE("clause_text: a subject ends where its auxiliary or modal begins", "[clause_text]") {
+  const std::string text = "The August 18 summit may be taken as the point";
+  const std::size_t end = verb_group_start(text, Span{0, text.size()});
+  CHECK(text.substr(0, end) == "The August 18 summit");
+  const std::string drills = "the joint drills of Washington and Seoul had";
+  CHECK(drills.substr(0, verb_group_start(drills, Span{0, drills.size()})) ==
+        "the joint drills of Washington and Seoul");
+  // The first word is never the verb ("Has Seoul ...", a question), and without a verb the
+  // whole span is the subject.
+  const std::string question = "Has Seoul";
+  CHECK(verb_group_start(question, Span{0, question.size()}) == question.size());
+  const std::string noun = "satellite launch";
+  CHECK(verb_group_start(noun, Span{0, noun.size()}) == noun.size());
+}
