@@ -696,7 +696,13 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
                                                                           : std::string_view();
       const bool demonstrative = before_that == "but" || before_that == "and" || before_that == "yet" ||
                                  before_that == "so" || before_that == "or";
-      if (!claim.trigger && that != std::string_view::npos && !demonstrative &&
+      // "threatened consequences that would be severe": a relative clause on the noun
+      // before it, not what was warned.
+      const std::string_view after_that = that != std::string_view::npos ? word_at(text, that + 6, sentence.end)
+                                                                         : std::string_view();
+      const bool relative = after_that == "would" || after_that == "will" || after_that == "could" ||
+                            after_that == "might" || after_that == "may" || after_that == "is" || after_that == "are";
+      if (!claim.trigger && that != std::string_view::npos && !demonstrative && !relative &&
           words_between(text, anchor->end, that) <= 6) {
         const std::size_t clause_stop = clause_end(text, that + 6, sentence.end);
         auto [modal, modal_length] = earliest_of(text, {" would ", " will ", " could ", " might "}, that + 6, clause_stop);
@@ -823,11 +829,19 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       if (after_anchor.substr(0, filler_to.size()) == filler_to) infinitive = anchor->end + filler_to.size();
     }
     // The consequence ends where the reason starts ("... over unpaid gas bills").
+    // So does a time ("threatened to abandon in 2019 during the export-control dispute").
     auto consequence_end = [&](std::size_t start) {
       std::size_t stop = clause_end(text, start, sentence.end);
       for (std::string_view marker : {" over ", " after ", " if ", " unless ", " should ", " as ", " because ",
-                                      " in response to ", " for ", " from "}) {
+                                      " in response to ", " for ", " from ", " during ", " since ", " until "}) {
         stop = std::min(stop, std::min(text.substr(0, stop).find(marker, start), stop));
+      }
+      for (std::size_t at = text.substr(0, stop).find(" in ", start); at != std::string_view::npos && at + 4 < stop;
+           at = text.substr(0, stop).find(" in ", at + 1)) {
+        if (text[at + 4] >= '0' && text[at + 4] <= '9') {
+          stop = at;
+          break;
+        }
       }
       return stop;
     };
@@ -882,11 +896,25 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       // "If Seoul crosses Moscow's red line on lethal arms, Russia may well sever ties with
       // it": the main clause's verb phrase after its modal.
       const std::size_t main_clause = clause_end(text, condition->span.end, sentence.end);
-      const auto [modal, modal_length] =
-          earliest_of(text, {" would ", " will ", " may well ", " may ", " might ", " could "}, main_clause, sentence.end);
+      const std::initializer_list<std::string_view> modals = {" would ", " will ", " may well ", " may ", " might ", " could "};
+      auto [modal, modal_length] = earliest_of(text, modals, main_clause, sentence.end);
+      std::size_t stop = modal != std::string_view::npos ? clause_end(text, modal + modal_length, sentence.end) : 0;
+      if (modal == std::string_view::npos) {
+        // "Seoul would lose its investments in Russia if it crossed a red line": the main
+        // clause comes first, its last modal before the condition.
+        const std::size_t clause_begin = anchor_clause_begin_of(condition->span.begin);
+        for (std::size_t from = clause_begin;;) {
+          const auto [at, length] = earliest_of(text, modals, from, condition->span.begin);
+          if (at == std::string_view::npos) break;
+          modal = at;
+          modal_length = length;
+          from = at + 1;
+        }
+        stop = condition->span.begin;
+      }
       if (modal != std::string_view::npos) {
         // A bare verb says nothing of what would follow ("there is much Russia could do").
-        const std::optional<Span> phrase = after_modal(modal, modal_length, clause_end(text, modal + modal_length, sentence.end));
+        const std::optional<Span> phrase = after_modal(modal, modal_length, stop);
         if (phrase && words_between(text, phrase->begin, phrase->end) >= 2) claim.consequence = phrase;
       }
     }
@@ -978,8 +1006,13 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // News style: "threatened ... over unpaid gas bills", "... after the Speaker's visit".
     if (!claim.trigger && kind != "line") {
       const std::size_t from = claim.consequence ? std::max(claim.consequence->end, anchor->end) : anchor->end;
-      const auto [best, length] =
+      auto [best, length] =
           earliest_of(text, {" over ", " after ", " as ", " because of ", " in response to ", " for "}, from, sentence.end);
+      // "as credible as the ones it receives" compares; it gives no reason.
+      if (best != std::string_view::npos && length == 4 && word_before(text, best, sentence.begin) != "as" &&
+          text.substr(best + 4 + word_at(text, best + 4, sentence.end).size(), 4) == " as ") {
+        best = std::string_view::npos;
+      }
       if (best != std::string_view::npos && best < clause_end(text, from, sentence.end)) {
         claim.trigger = trim_span(text, Span{best + length, clause_end(text, best + length, sentence.end)});
       }

@@ -92,6 +92,14 @@ std::size_t run_cases(const std::string& file, std::size_t* total, bool require_
       for (const auto& [key, span] : {std::pair<std::string, const std::optional<Span>*>{"trigger", &claim.trigger},
                                       {"consequence", &claim.consequence}}) {
         const std::string& core = want[key];
+        // "trigger==text": exactly that text; "trigger==-": none. Otherwise a phrase the
+        // span must contain, '-' for any.
+        if (!core.empty() && core[0] == '=') {
+          const std::string wanted_text = core.substr(1);
+          const std::string got = span->has_value() ? std::string(doc.view(**span)) : std::string("-");
+          if (got != wanted_text) problems.push_back(key + ": '" + got + "' instead of '" + wanted_text + "'");
+          continue;
+        }
         if (core == "-" || core.empty()) continue;
         if (!span->has_value() || doc.view(**span).find(core) == std::string_view::npos) {
           problems.push_back(key + " lacks '" + core + "'");
