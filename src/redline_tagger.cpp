@@ -60,6 +60,21 @@ std::vector<Group> groups_in(const Document& doc, const Mention* first, const Me
   return groups;
 }
 
+// What anchors a claim: a line crossed or not, a verb of warning, a threat noun, a set phrase.
+enum class ClaimKind { kNone, kLine, kWarn, kNoun, kIdiom };
+
+// The claim's rule id after "redline.": "line", "warn", "noun", "idiom".
+const char* name_of(ClaimKind kind) {
+  switch (kind) {
+    case ClaimKind::kLine: return "line";
+    case ClaimKind::kWarn: return "warn";
+    case ClaimKind::kNoun: return "noun";
+    case ClaimKind::kIdiom: return "idiom";
+    case ClaimKind::kNone: break;
+  }
+  return "none";
+}
+
 }  // namespace
 
 bool RedlineTagger::ignores_case(std::string_view kind) {
@@ -249,7 +264,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     RedLine claim;
     claim.sentence = s;
     std::optional<Span> anchor;
-    std::string kind;
+    ClaimKind kind = ClaimKind::kNone;
     const std::vector<Hit> not_crosses = hits(text, sentence, "not_cross", Wanted::kFirst);
     const std::vector<Hit> crosses = hits(text, sentence, "cross", Wanted::kFirst);
     // "would cross a red line", "would be crossing it": a crossing that has not happened.
@@ -271,7 +286,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     const bool line_counts = !lines.empty() && (!groups.empty() || lines.front().cue->id == "line.red" ||
                                                  lines.front().cue->id == "line.no_return");
     if (line_counts && (!crosses.empty() || !not_crosses.empty()) && warn_before_line == warns.end()) {
-      kind = "line";
+      kind = ClaimKind::kLine;
       const Hit& line = lines.front();
       claim.cues.push_back(line.span);
       claim.cue_rules.push_back(line.cue->id);
@@ -292,19 +307,19 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         anchor = cross.span;
       }
     } else if (auto warn = std::find_if(warns.begin(), warns.end(), real_warn); warn != warns.end()) {
-      kind = "warn";
+      kind = ClaimKind::kWarn;
       anchor = warn->span;
       claim.cues.push_back(warn->span);
       claim.cue_rules.push_back(warn->cue->id);
       claim.status = "warned";
     } else if (!nouns.empty() && !negated_before(nouns.front().span.begin)) {
-      kind = "noun";
+      kind = ClaimKind::kNoun;
       anchor = nouns.front().span;
       claim.cues.push_back(nouns.front().span);
       claim.cue_rules.push_back(nouns.front().cue->id);
       claim.status = "warned";
     } else if (!idioms.empty() && !negated_before(idioms.front().span.begin)) {
-      kind = "idiom";
+      kind = ClaimKind::kIdiom;
       anchor = idioms.front().span;
       claim.cues.push_back(idioms.front().span);
       claim.cue_rules.push_back(idioms.front().cue->id);
@@ -334,7 +349,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       if (text.substr(condition->span.begin, 2) == "In" || text.substr(condition->span.begin, 2) == "in") {
         start = condition->span.end;  // "in case"
       }
-      const std::size_t end = kind == "line" && anchor->begin > condition->span.end
+      const std::size_t end = kind == ClaimKind::kLine && anchor->begin > condition->span.end
                                   ? std::max(claim.cues.back().end, anchor->end)
                                   : clause_end(text, start, sentence.end);
       claim.trigger = trim_span(text, Span{start, end});
@@ -490,13 +505,13 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       return {};
     };
     static constexpr std::string_view kAuxiliaries[] = {"was ", "were ", "been ", "being ", "is ", "are ", "be "};
-    const bool passive = kind == "warn" &&
+    const bool passive = kind == ClaimKind::kWarn &&
                          std::any_of(std::begin(kAuxiliaries), std::end(kAuxiliaries), [&](std::string_view aux) {
                            return anchor->begin >= sentence.begin + aux.size() &&
                                   text.substr(anchor->begin - aux.size(), aux.size()) == aux;
                          });
     const std::string_view first_cue = claim.cue_rules.front();
-    if (kind == "line") {
+    if (kind == ClaimKind::kLine) {
       // The one crossing (or not) is the subject; whoever drew the line is named elsewhere.
       claim.targets = subject(6);
       // "the joint drills of Washington and Seoul had crossed": the crossers inside the subject.
@@ -572,7 +587,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
           break;
         }
       }
-    } else if (kind == "idiom" && (first_cue == "idiom.price" || first_cue == "idiom.regret")) {
+    } else if (kind == ClaimKind::kIdiom && (first_cue == "idiom.price" || first_cue == "idiom.regret")) {
       // "Seoul had to pay a price", "those who bet against China will regret it": the subject
       // is the target; the warner is whoever the sentence or the one before puts forward.
       claim.targets = near_before(8) != nullptr && after_preposition(text, before->span.begin, sentence.begin)
@@ -589,14 +604,14 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       for (const Group& g : groups) {
         if (g.span.begin >= anchor->begin && g.span.end <= anchor->end) inside = g.actors;
       }
-      if (kind == "noun") owner = inside;
+      if (kind == ClaimKind::kNoun) owner = inside;
       const auto object_reference = find_reference(anchor->end, std::min(sentence.end, anchor->end + 24));
       if (!owner.empty()) {
         claim.warners = owner;
       } else if (object_reference && words_between(text, anchor->end, object_reference->first) == 0 &&
-                 kind == "warn" && !groups.empty() && groups.front().span.end <= anchor->begin) {
+                 kind == ClaimKind::kWarn && !groups.empty() && groups.front().span.end <= anchor->begin) {
         claim.warners = groups.front().actors;  // "Chinese blamed Seoul ... or warned it"
-      } else if (kind == "noun" && anchor->of(text).find_first_of("’'") == std::string_view::npos &&
+      } else if (kind == ClaimKind::kNoun && anchor->of(text).find_first_of("’'") == std::string_view::npos &&
                  find_reference(anchor->begin, anchor->begin + 6)) {
         // "its threats aimed at Seoul": the subject of the sentence before the possessive.
         const Group* pick = nullptr;
@@ -611,9 +626,9 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         if (pick != nullptr) claim.warners = pick->actors;
         else claim.warners = resolve(anchor->begin, "its", {});
       } else {
-        claim.warners = subject(kind == "noun" ? 3 : 8);
+        claim.warners = subject(kind == ClaimKind::kNoun ? 3 : 8);
       }
-      if (kind == "idiom") claim.targets = without(inside, claim.warners);
+      if (kind == ClaimKind::kIdiom) claim.targets = without(inside, claim.warners);
       if (const Group* g = near_after(4); g && claim.targets.empty()) claim.targets = without(g->actors, claim.warners);
       if (claim.targets.empty()) {  // "threatened a nuclear strike against the United States"
         const std::size_t against = text.substr(0, anchor_clause_end_of(anchor->end)).find(" against ", anchor->end);
@@ -628,7 +643,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       if (claim.targets.empty() && object_reference) {
         claim.targets = resolve(object_reference->first, object_reference->second, claim.warners);
       }
-      if (claim.targets.empty() && kind == "warn") {
+      if (claim.targets.empty() && kind == ClaimKind::kWarn) {
         for (const Group& g : groups) {  // "Blaming ... Seoul and Tokyo, Chinese ... warned"
           if (g.span.end <= anchor->begin && !after_preposition(text, g.span.begin, sentence.begin)) {
             for (std::size_t a : without(g.actors, claim.warners)) {
@@ -638,10 +653,10 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
       }
     }
-    if (kind != "line" && claim.warners.empty() && claim.targets.empty()) continue;  // "warned about the weather"
+    if (kind != ClaimKind::kLine && claim.warners.empty() && claim.targets.empty()) continue;  // "warned about the weather"
     // "If Tokyo sends troops to Taiwan, China will respond with force": the one warned is
     // the subject of the condition.
-    if (claim.targets.empty() && claim.trigger && kind != "line") {
+    if (claim.targets.empty() && claim.trigger && kind != ClaimKind::kLine) {
       for (const Group& g : groups) {
         if (claim.trigger->contains(g.span)) {
           claim.targets = without(g.actors, claim.warners);
@@ -680,7 +695,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     };
 
     // Trigger: what would cross the line.
-    if (!claim.trigger && kind != "line") {
+    if (!claim.trigger && kind != ClaimKind::kLine) {
       for (const Hit& marker : hits(text, sentence, "trigger_marker")) {
         if (marker.span.begin < anchor->end || marker.cue->id == "trigger.if") continue;
         const std::size_t start = marker.span.begin + marker.span.of(text).find(' ') + 1;
@@ -733,7 +748,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
       }
     }
-    if (kind == "line") {
+    if (kind == ClaimKind::kLine) {
       // "Moscow’s red line on lethal arms": what the line is about is what would cross it.
       const Span& line_cue = claim.cues.back();
       if (text.substr(line_cue.end, 4) == " on ") {
@@ -749,7 +764,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         claim.trigger = trim_span(text, Span{sentence.begin + 3, clause_end(text, sentence.begin + 3, sentence.end)});
       }
     }
-    if (!claim.trigger && kind == "line" && (claim.status == "crossed" || claim.status == "not_crossed")) {
+    if (!claim.trigger && kind == ClaimKind::kLine && (claim.status == "crossed" || claim.status == "not_crossed")) {
       // "crossed a red line by flying drones over the capital", "... when it allowed ...",
       // "edging closer to Moscow's red line with every new sanctions package"
       for (std::string_view marker : {" by ", " when ", " with "}) {
@@ -760,7 +775,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
       }
     }
-    if (!claim.trigger && kind == "line" && (claim.status == "crossed" || hypothetical_crossing)) {
+    if (!claim.trigger && kind == ClaimKind::kLine && (claim.status == "crossed" || hypothetical_crossing)) {
       // "North Korea’s satellite launch may have crossed ...", "the joint drills of
       // Washington and Seoul had crossed ...": a subject that is not just an actor.
       std::size_t start = anchor_clause_begin_of(anchor->begin);
@@ -807,7 +822,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         claim.trigger = trim_span(text, Span{sentence.begin, comma});
       }
     }
-    if (!claim.trigger && kind == "line" && claim.status == "crossed") {
+    if (!claim.trigger && kind == ClaimKind::kLine && claim.status == "crossed") {
       Span all = claim.cues.front();
       for (const Span& cue : claim.cues) all = Span{std::min(all.begin, cue.begin), std::max(all.end, cue.end)};
       claim.trigger = all;
@@ -818,7 +833,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // anchor, else one before it ("Russia could nationalize ..., Moscow warned").
     std::string_view after_anchor = text.substr(anchor->end, sentence.end - anchor->end);
     const std::string_view anchor_word = anchor->of(text);
-    const bool threaten = kind == "warn" && anchor_word.size() >= 8 && (anchor_word.substr(0, 8) == "threaten" ||
+    const bool threaten = kind == ClaimKind::kWarn && anchor_word.size() >= 8 && (anchor_word.substr(0, 8) == "threaten" ||
                                                                         anchor_word.substr(0, 8) == "Threaten");
     // "threatened on Monday to sanction ...": time words may stand before the infinitive.
     std::size_t infinitive = std::string_view::npos;
@@ -850,7 +865,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     const std::size_t passive_with =
         passive && threaten ? text.substr(0, clause_end(text, anchor->end, sentence.end)).find(" with ", anchor->end)
                             : std::string_view::npos;
-    if (kind == "warn" && infinitive != std::string_view::npos) {
+    if (kind == ClaimKind::kWarn && infinitive != std::string_view::npos) {
       claim.consequence = trim_span(text, Span{infinitive, consequence_end(infinitive)});
     } else if (passive_with != std::string_view::npos) {
       claim.consequence = trim_span(text, Span{passive_with + 6, consequence_end(passive_with + 6)});
@@ -861,7 +876,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       }
       claim.consequence = trim_span(text, Span{anchor->end, stop});
     }
-    if (!claim.consequence && kind == "warn") {
+    if (!claim.consequence && kind == ClaimKind::kWarn) {
       // "warned Manila of serious consequences over ...", "threatened China with tariffs":
       // what the warning was of, right after the one warned.
       const std::size_t target_end = near_after(2) != nullptr ? near_after(2)->span.end : anchor->end;
@@ -872,7 +887,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         if (!phrase.empty() && phrase.size() < 80) claim.consequence = phrase;
       }
     }
-    if (!claim.consequence && kind == "warn") {
+    if (!claim.consequence && kind == ClaimKind::kWarn) {
       // "warned Seoul ... that it would sever ties if ...": the modal's phrase; after a
       // parenthetical "..., Moscow warned, it would respond militarily", the next clause's.
       std::size_t from = anchor->end;
@@ -892,7 +907,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         break;
       }
     }
-    if (!claim.consequence && kind == "line" && condition != nullptr) {
+    if (!claim.consequence && kind == ClaimKind::kLine && condition != nullptr) {
       // "If Seoul crosses Moscow's red line on lethal arms, Russia may well sever ties with
       // it": the main clause's verb phrase after its modal.
       const std::size_t main_clause = clause_end(text, condition->span.end, sentence.end);
@@ -922,7 +937,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       const std::vector<Hit> consequences = hits(text, sentence, "consequence");
       for (int pass = 0; pass < 2 && !claim.consequence; ++pass) {
         for (const Hit& c : consequences) {
-          const bool follows = c.span.begin >= anchor->end || kind == "line";
+          const bool follows = c.span.begin >= anchor->end || kind == ClaimKind::kLine;
           if (follows != (pass == 0)) continue;
           if (claim.trigger && claim.trigger->contains(c.span)) continue;
           // "the US “Cold-War” mentality", "post-war": part of a compound, no consequence.
@@ -932,7 +947,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
       }
     }
-    if (kind == "idiom" && (first_cue == "idiom.retaliate" || !claim.consequence)) {
+    if (kind == ClaimKind::kIdiom && (first_cue == "idiom.retaliate" || !claim.consequence)) {
       // "will respond with force": the phrase without its modal is the consequence.
       Span phrase = *anchor;
       const std::size_t space = text.substr(0, anchor->end).find(' ', anchor->begin);
@@ -943,7 +958,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // officials who visit Taipei", "contractors involved in arms sales to Taiwan", "drones
     // flying over its positions": what the threatened ones do is the trigger, and the
     // consequence stops before it (also when the "that" was read as the warning's own).
-    if (kind != "line" && claim.consequence && (!claim.trigger || claim.consequence->contains(*claim.trigger))) {
+    if (kind != ClaimKind::kLine && claim.consequence && (!claim.trigger || claim.consequence->contains(*claim.trigger))) {
       const std::size_t base = claim.consequence->begin;
       const std::string_view region = text.substr(base, clause_end(text, base, sentence.end) - base);
       std::size_t cut = std::string_view::npos;
@@ -991,7 +1006,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     }
     // "vowed to retaliate with overwhelming force against any South Korean drone
     // incursion": an act after "against" is the trigger (an actor there is the target).
-    if (!claim.trigger && kind != "line") {
+    if (!claim.trigger && kind != ClaimKind::kLine) {
       const std::size_t from = claim.consequence ? std::max(claim.consequence->end, anchor->end) : anchor->end;
       const std::size_t stop = clause_end(text, from, sentence.end);
       const std::size_t at = text.substr(0, stop).find(" against ", from);
@@ -1004,7 +1019,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       }
     }
     // News style: "threatened ... over unpaid gas bills", "... after the Speaker's visit".
-    if (!claim.trigger && kind != "line") {
+    if (!claim.trigger && kind != ClaimKind::kLine) {
       const std::size_t from = claim.consequence ? std::max(claim.consequence->end, anchor->end) : anchor->end;
       auto [best, length] =
           earliest_of(text, {" over ", " after ", " as ", " because of ", " in response to ", " for "}, from, sentence.end);
@@ -1018,7 +1033,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       }
     }
     // "South Korea would regret joining a bloc aimed at China": what one would regret doing.
-    if (!claim.trigger && kind == "idiom" && first_cue == "idiom.regret") {
+    if (!claim.trigger && kind == ClaimKind::kIdiom && first_cue == "idiom.regret") {
       const std::string_view next = word_at(text, anchor->end, sentence.end);
       if (next.size() > 4 && next.substr(next.size() - 3) == "ing") {
         const std::size_t start = text.substr(0, sentence.end).find(next, anchor->end);
@@ -1034,7 +1049,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
       }
     }
-    if (kind == "noun" && !claim.consequence) {
+    if (kind == ClaimKind::kNoun && !claim.consequence) {
       const std::string_view noun = anchor->of(text);
       const std::size_t to = noun.rfind(" to");
       if (to != std::string_view::npos && to + 3 == noun.size()) {
@@ -1046,7 +1061,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
 
     // "avoided crossing the line that would invite Chinese economic retaliation": whoever
     // would retaliate drew the line.
-    if (kind == "line" && claim.consequence) {
+    if (kind == ClaimKind::kLine && claim.consequence) {
       for (const Group& g : groups) {
         // Inside it, or the word just before it ("Chinese economic retaliation").
         const bool adjacent = g.span.end < claim.consequence->begin && words_between(text, g.span.end, claim.consequence->begin) == 0;
@@ -1060,7 +1075,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // "Cyber threats to Japanese utilities" names no one threatening.
     const bool aimed = anchor->of(text).find("against") != std::string_view::npos ||
                        anchor->of(text).find("aimed") != std::string_view::npos;
-    if (kind == "noun" && ((claim.targets.empty() && !claim.consequence && !aimed) || claim.warners.empty())) continue;
+    if (kind == ClaimKind::kNoun && ((claim.targets.empty() && !claim.consequence && !aimed) || claim.warners.empty())) continue;
     // "Officials in Tokyo warned about the weather": nobody warned, nothing threatened;
     // "Economists in Seoul warned that growth would slow": no one warned, and what would
     // follow is no measure anyone takes (no consequence or CAMEO cue in it). A threat
@@ -1072,7 +1087,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       }
       return false;
     };
-    if (kind == "warn" && claim.targets.empty() && (!claim.consequence || (!threaten && !threat_like(*claim.consequence)))) {
+    if (kind == ClaimKind::kWarn && claim.targets.empty() && (!claim.consequence || (!threaten && !threat_like(*claim.consequence)))) {
       continue;
     }
 
@@ -1120,7 +1135,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       if (in_clause || in_consequence) claim.modality = "hedged";
     }
     claim.date = sentence_date;
-    claim.rule_id = "redline." + kind;
+    claim.rule_id = std::string("redline.") + name_of(kind);
     doc.red_lines.push_back(std::move(claim));
   }
 }
