@@ -56,7 +56,14 @@ build() {  # build DIR [cmake args...]
 }
 
 if [ "$mode" = sample ]; then
-  build build/release -DCMAKE_BUILD_TYPE=Release -DANNOTATE_TESTS=OFF
+  # A fresh tree skips building the tests; a tree already configured keeps its choice, so
+  # that a developer's build/release with tests (and bench/run, which calls this) never
+  # leaves an old test binary behind for ctest to run against new code.
+  if [ -f build/release/CMakeCache.txt ]; then
+    build build/release -DCMAKE_BUILD_TYPE=Release
+  else
+    build build/release -DCMAKE_BUILD_TYPE=Release -DANNOTATE_TESTS=OFF
+  fi
   echo "annotate: built build/release/annotate; annotating data/samples/sample-commentary.txt" >&2
   exec build/release/annotate data/samples/sample-commentary.txt
 fi
