@@ -449,8 +449,13 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     };
     // The subject of the anchor: a group just before it, or a pronoun standing for one.
     auto subject = [&](std::size_t words) -> std::vector<std::size_t> {
-      const auto reference = find_reference(before != nullptr ? before->span.end : sentence.begin, anchor->begin);
-      if (reference && words_between(text, reference->first, anchor->begin) <= 4) {
+      // The reference nearest the anchor: "Manila would lose its fishing rights if it
+      // crossed" is about "it", not "its".
+      auto reference = find_reference(before != nullptr ? before->span.end : sentence.begin, anchor->begin);
+      while (reference && words_between(text, reference->first, anchor->begin) > 4) {
+        reference = find_reference(reference->first + reference->second.size(), anchor->begin);
+      }
+      if (reference) {
         return resolve(reference->first, reference->second, {});
       }
       // "They positively cite ... teaching Seoul a lesson and warn": a pronoun opening the
