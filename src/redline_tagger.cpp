@@ -374,7 +374,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     auto find_reference = [&](std::size_t from, std::size_t to) -> std::optional<FoundReference> {
       static constexpr std::string_view kReferences[] = {"its two allies", "their allies", "its allies", "the two",
                                                          "they", "They", "them", "it", "It", "both", "Both",
-                                                         "their", "Their", "its", "Its", "He", "he", "She", "she"};
+                                                         "their", "Their", "its", "Its", "He", "he", "She", "she", "him", "her"};
       // Word by word: the first word start where a reference ends a word wins, and at one
       // place the reference listed first ("its two allies" before "its").
       const auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
@@ -1085,6 +1085,20 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // "Economists in Seoul warned that growth would slow": no one warned, and what would
     // follow is no measure anyone takes (no consequence or CAMEO cue in it). A threat
     // ("threatened to expel journalists who ...") is one whatever it threatens.
+    // "South Korean voters will punish him" (President Yoon): warners and targets of one
+    // state are domestic politics, not a line drawn between states.
+    const auto state_of = [&](std::size_t a) -> std::string_view {
+      const Actor& actor = doc.actors[a];
+      return actor.type == ActorType::kState ? std::string_view(actor.id) : std::string_view(actor.affiliation);
+    };
+    if (!claim.warners.empty() && !claim.targets.empty() && !state_of(claim.warners.front()).empty()) {
+      const std::string_view state = state_of(claim.warners.front());
+      const auto same = [&](std::size_t a) { return state_of(a) == state; };
+      if (std::all_of(claim.warners.begin(), claim.warners.end(), same) &&
+          std::all_of(claim.targets.begin(), claim.targets.end(), same)) {
+        continue;
+      }
+    }
     const auto threat_like = [&](Span consequence) {
       for (const int c : own_screens().cue_set.match(consequence.of(text))) {
         const std::string& cue_kind = cues_[static_cast<std::size_t>(c)].kind;
