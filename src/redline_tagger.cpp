@@ -374,7 +374,8 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     auto find_reference = [&](std::size_t from, std::size_t to) -> std::optional<FoundReference> {
       static constexpr std::string_view kReferences[] = {"its two allies", "their allies", "its allies", "the two",
                                                          "they", "They", "them", "it", "It", "both", "Both",
-                                                         "their", "Their", "its", "Its", "He", "he", "She", "she", "him", "her"};
+                                                         "their", "Their", "its", "Its", "He", "he", "She", "she",
+                                                         "him", "her"};
       // Word by word: the first word start where a reference ends a word wins, and at one
       // place the reference listed first ("its two allies" before "its").
       const auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
@@ -1081,10 +1082,6 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     const bool aimed = anchor->of(text).find("against") != std::string_view::npos ||
                        anchor->of(text).find("aimed") != std::string_view::npos;
     if (kind == ClaimKind::kNoun && ((claim.targets.empty() && !claim.consequence && !aimed) || claim.warners.empty())) continue;
-    // "Officials in Tokyo warned about the weather": nobody warned, nothing threatened;
-    // "Economists in Seoul warned that growth would slow": no one warned, and what would
-    // follow is no measure anyone takes (no consequence or CAMEO cue in it). A threat
-    // ("threatened to expel journalists who ...") is one whatever it threatens.
     // "South Korean voters will punish him" (President Yoon): warners and targets of one
     // state are domestic politics, not a line drawn between states.
     const auto state_of = [&](std::size_t a) -> std::string_view {
@@ -1099,6 +1096,10 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         continue;
       }
     }
+    // "Officials in Tokyo warned about the weather": nobody warned, nothing threatened;
+    // "Economists in Seoul warned that growth would slow": no one warned, and what would
+    // follow is no measure anyone takes (no consequence or CAMEO cue in it). A threat
+    // ("threatened to expel journalists who ...") is one whatever it threatens.
     const auto threat_like = [&](Span consequence) {
       for (const int c : own_screens().cue_set.match(consequence.of(text))) {
         const std::string& cue_kind = cues_[static_cast<std::size_t>(c)].kind;
