@@ -88,6 +88,45 @@ int days_in_month(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
+// Reads a rule's value template into parts and finds its named groups, as evaluate() needs
+// them: the same reading as a scan of the template for every match, done once.
+void compile_value(DateRule& rule) {
+  static constexpr const char* kNames[DateRule::kNamedCount] = {"year",   "year2", "yy",      "month",
+                                                                "day",    "season", "half",   "quarter",
+                                                                "decade", "num",    "unit",   "mod"};
+  for (int n = 0; n < DateRule::kNamedCount; ++n) {
+    const auto it = rule.groups.find(kNames[n]);
+    rule.named[static_cast<std::size_t>(n)] = it == rule.groups.end() ? -1 : it->second;
+  }
+  const std::string& text = rule.value_template;
+  rule.value_parts.clear();
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t open = text.find('{', i);
+    const std::size_t close = open == std::string::npos ? open : text.find('}', open);
+    if (close == std::string::npos) break;
+    DateRule::Part part;
+    part.literal = text.substr(i, open - i);
+    part.key = text.substr(open + 1, close - open - 1);
+    using Part = DateRule::Part;
+    const std::string& key = part.key;
+    part.kind = key == "year"     ? Part::kYearPiece
+                : key == "year2"    ? Part::kYear2Piece
+                : key == "month"    ? Part::kMonthPiece
+                : key == "day"      ? Part::kDayPiece
+                : key == "season"   ? Part::kSeasonPiece
+                : key == "half"     ? Part::kHalfPiece
+                : key == "quarter"  ? Part::kQuarterPiece
+                : key == "decade"   ? Part::kDecadePiece
+                : key == "duration" ? Part::kDurationPiece
+                : key.rfind("ry", 0) == 0 || key.rfind("rm", 0) == 0 || key.rfind("rd", 0) == 0 ? Part::kRelativePiece
+                                                                                                 : Part::kGroupPiece;
+    rule.value_parts.push_back(std::move(part));
+    i = close + 1;
+  }
+  if (i < text.size()) rule.value_parts.push_back(DateRule::Part{text.substr(i), DateRule::Part::kNone, ""});
+}
+
 }  // namespace
 
 DateRules DateRules::parse(std::string_view rules, const std::string& rules_name,
@@ -132,6 +171,7 @@ DateRules DateRules::parse(std::string_view rules, const std::string& rules_name
     rule.number_guard = fields[4] == "number";
     for (const auto& [name, index] : pattern->NamedCapturingGroups()) rule.groups[name] = index;
     if (const auto span = rule.groups.find("span"); span != rule.groups.end()) rule.span_group = span->second;
+    compile_value(rule);
     rule.pattern = std::move(pattern);
     result.rules_.push_back(std::move(rule));
   });
@@ -170,8 +210,12 @@ DateValue DateRules::evaluate(const DateRule& rule, MatchGroups groups, const Re
     if (it == rule.groups.end()) return {};
     return groups[static_cast<std::size_t>(it->second)];
   };
-  auto class_value = [&](const std::string& word_class, const std::string& name) {
-    return word_value(word_class, group(name)).value_or("XX");
+  auto named = [&](DateRule::Named name) -> std::string_view {
+    const int index = rule.named[name];
+    return index < 0 ? std::string_view() : groups[static_cast<std::size_t>(index)];
+  };
+  auto class_value = [&](const std::string& word_class, DateRule::Named name) {
+    return word_value(word_class, named(name)).value_or("XX");
   };
   // Reference-relative pieces; an unknown reference gives TIMEX3's X placeholders.
   auto relative = [&](const std::string& key) -> std::string {
@@ -187,7 +231,7 @@ DateValue DateRules::evaluate(const DateRule& rule, MatchGroups groups, const Re
     if (key == "ry-1") return std::to_string(year - 1);
     if (key == "ry+1") return std::to_string(year + 1);
     if (key == "ry-num") {
-      const std::string n = word_value("number", group("num")).value_or(std::string(group("num")));
+      const std::string n = word_value("number", named(DateRule::kNum)).value_or(std::string(named(DateRule::kNum)));
       const int count = to_int(n);
       return count < 0 ? "XXXX" : std::to_string(year - count);
     }
@@ -205,11 +249,10 @@ DateValue DateRules::evaluate(const DateRule& rule, MatchGroups groups, const Re
     return std::to_string(year) + "-" + pad2(month) + "-" + pad2(day);
   };
   auto duration = [&]() -> std::string {
-    std::string unit = word_value("unit", group("unit")).value_or("");
+    std::string unit = word_value("unit", named(DateRule::kUnit)).value_or("");
     if (unit.empty()) unit = "Y";
-    const std::string number = group("num").empty()
-                                   ? "X"
-                                   : word_value("number", group("num")).value_or(std::string(group("num")));
+    const std::string_view num = named(DateRule::kNum);
+    const std::string number = num.empty() ? "X" : word_value("number", num).value_or(std::string(num));
     int multiplier = 1;
     if (unit.size() > 1) {  // "10Y" for decades, "100Y" for centuries
       multiplier = to_int(std::string_view(unit).substr(0, unit.size() - 1));
@@ -219,48 +262,50 @@ DateValue DateRules::evaluate(const DateRule& rule, MatchGroups groups, const Re
     const int count = to_int(number);
     return "P" + (count < 0 ? std::string("X") : std::to_string(count * multiplier)) + unit;
   };
-  auto piece = [&](const std::string& key) -> std::string {
-    if (key == "year") return std::string(group("year"));
-    if (key == "year2") {
-      if (!group("year2").empty()) return std::string(group("year2"));
-      const int year = to_int(group("year"));
-      const int yy = to_int(group("yy"));
-      int century = year / 100 * 100;
-      if (yy <= year % 100) century += 100;  // "1999-00"
-      return std::to_string(century + yy);
+  auto piece = [&](const DateRule::Part& part) -> std::string {
+    using Part = DateRule::Part;
+    switch (part.kind) {
+      case Part::kNone:
+        return std::string();
+      case Part::kYearPiece:
+        return std::string(named(DateRule::kYear));
+      case Part::kYear2Piece: {
+        if (!named(DateRule::kYear2).empty()) return std::string(named(DateRule::kYear2));
+        const int year = to_int(named(DateRule::kYear));
+        const int yy = to_int(named(DateRule::kYy));
+        int century = year / 100 * 100;
+        if (yy <= year % 100) century += 100;  // "1999-00"
+        return std::to_string(century + yy);
+      }
+      case Part::kMonthPiece: {
+        const int number = to_int(named(DateRule::kMonth));  // "2020-12-30" spells the month in digits
+        return number > 0 ? pad2(number) : class_value("month", DateRule::kMonth);
+      }
+      case Part::kDayPiece:
+        return pad2(to_int(named(DateRule::kDay)));
+      case Part::kSeasonPiece:
+        return class_value("season", DateRule::kSeason);
+      case Part::kHalfPiece:
+        return class_value("half", DateRule::kHalf);
+      case Part::kQuarterPiece:
+        return class_value("quarter", DateRule::kQuarter);
+      case Part::kDecadePiece:
+        return std::string(named(DateRule::kDecade).substr(0, 3));
+      case Part::kDurationPiece:
+        return duration();
+      case Part::kRelativePiece:
+        return relative(part.key);
+      case Part::kGroupPiece:
+        return std::string(group(part.key));
     }
-    if (key == "month") {
-      const int number = to_int(group("month"));  // "2020-12-30" spells the month in digits
-      return number > 0 ? pad2(number) : class_value("month", "month");
-    }
-    if (key == "day") return pad2(to_int(group("day")));
-    if (key == "season") return class_value("season", "season");
-    if (key == "half") return class_value("half", "half");
-    if (key == "quarter") return class_value("quarter", "quarter");
-    if (key == "decade") return std::string(group("decade").substr(0, 3));
-    if (key == "duration") return duration();
-    if (key.rfind("ry", 0) == 0 || key.rfind("rm", 0) == 0 || key.rfind("rd", 0) == 0) {
-      return relative(key);
-    }
-    return std::string(group(key));
+    return std::string();
   };
-  auto fill = [&](const std::string& text) {
-    std::string out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-      const std::size_t open = text.find('{', i);
-      const std::size_t close = open == std::string::npos ? open : text.find('}', open);
-      if (close == std::string::npos) break;
-      out.append(text, i, open - i);
-      out += piece(text.substr(open + 1, close - open - 1));
-      i = close + 1;
-    }
-    out.append(text, std::min(i, text.size()), std::string::npos);
-    return out;
-  };
-  result.value = fill(rule.value_template);
+  for (const DateRule::Part& part : rule.value_parts) {
+    result.value += part.literal;
+    result.value += piece(part);
+  }
   if (rule.mod_template == "{mod}") {
-    result.mod = word_value("mod", group("mod")).value_or("");
+    result.mod = word_value("mod", named(DateRule::kMod)).value_or("");
   } else if (rule.mod_template != "-") {
     result.mod = rule.mod_template;
   }

@@ -5,6 +5,7 @@
 #ifndef ANNOTATE_DATE_RULES_HPP_
 #define ANNOTATE_DATE_RULES_HPP_
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -35,6 +36,20 @@ struct DateRule {
   std::shared_ptr<const re2::RE2> pattern;
   std::map<std::string, int> groups;  ///< named group -> index
   int span_group = -1;                ///< the index of the group named "span", or -1
+
+  /// The groups a value is made of, by name, and their indices in `pattern` (-1 when the
+  /// rule has none): looked up once at load, not by name for every match.
+  enum Named { kYear, kYear2, kYy, kMonth, kDay, kSeason, kHalf, kQuarter, kDecade, kNum, kUnit, kMod, kNamedCount };
+  std::array<int, kNamedCount> named{};
+  /// `value_template` read once: literal text, then the piece between braces (if any).
+  struct Part {
+    enum Kind { kNone, kYearPiece, kYear2Piece, kMonthPiece, kDayPiece, kSeasonPiece, kHalfPiece, kQuarterPiece,
+                kDecadePiece, kDurationPiece, kRelativePiece, kGroupPiece };
+    std::string literal;
+    Kind kind = kNone;
+    std::string key;  ///< "ry-1" for a relative piece, the group's name for another group
+  };
+  std::vector<Part> value_parts;
 };
 
 /// The value and mod a rule gives one match.
