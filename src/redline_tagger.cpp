@@ -165,8 +165,10 @@ std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span 
       position = static_cast<std::size_t>(match.data() - piece.data()) + std::max<std::size_t>(match.size(), 1);
     }
   }
-  // Stable: at one offset, the cue listed first comes first.
-  std::stable_sort(found.begin(), found.end(), [](const Hit& a, const Hit& b) { return a.span.begin < b.span.begin; });
+  // At one offset, the cue listed first comes first (cues_ is in file order).
+  std::sort(found.begin(), found.end(), [](const Hit& a, const Hit& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.cue < b.cue;
+  });
   if (wanted == Wanted::kFirst && found.size() > 1) found.resize(1);
   return found;
 }
@@ -1096,30 +1098,34 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         continue;
       }
     }
+    // Which cues occur in the consequence, from one pass of the cue set: the warning check
+    // and the CAMEO code below both read it.
+    std::vector<bool> cues_in_consequence(cues_.size());
+    if (claim.consequence) {
+      for (const int c : own_screens().cue_set.match(claim.consequence->of(text))) {
+        cues_in_consequence[static_cast<std::size_t>(c)] = true;
+      }
+    }
     // "Officials in Tokyo warned about the weather": nobody warned, nothing threatened;
     // "Economists in Seoul warned that growth would slow": no one warned, and what would
     // follow is no measure anyone takes (no consequence or CAMEO cue in it). A threat
     // ("threatened to expel journalists who ...") is one whatever it threatens.
-    const auto threat_like = [&](Span consequence) {
-      for (const int c : own_screens().cue_set.match(consequence.of(text))) {
-        const std::string& cue_kind = cues_[static_cast<std::size_t>(c)].kind;
-        if (cue_kind == "consequence" || cue_kind.rfind("cameo_", 0) == 0) return true;
+    const auto threat_like = [&] {
+      for (std::size_t c = 0; c < cues_.size(); ++c) {
+        const std::string& cue_kind = cues_[c].kind;
+        if (cues_in_consequence[c] && (cue_kind == "consequence" || cue_kind.rfind("cameo_", 0) == 0)) return true;
       }
       return false;
     };
-    if (kind == ClaimKind::kWarn && claim.targets.empty() && (!claim.consequence || (!threaten && !threat_like(*claim.consequence)))) {
+    if (kind == ClaimKind::kWarn && claim.targets.empty() && (!claim.consequence || (!threaten && !threat_like()))) {
       continue;
     }
 
-    // CAMEO from the consequence; hedges anywhere in the sentence but the trigger.
+    // CAMEO from the consequence (only the cues the set found in it are searched); hedges
+    // anywhere in the sentence but the trigger.
     if (claim.consequence) {
-      // One set pass says which cues occur in the consequence: most CAMEO cues need no search.
-      std::vector<bool> in_consequence(cues_.size());
-      for (const int c : own_screens().cue_set.match(claim.consequence->of(text))) {
-        in_consequence[static_cast<std::size_t>(c)] = true;
-      }
       for (const char* code : {"138", "1313", "1312", "131"}) {
-        if (!this->hits(text, *claim.consequence, std::string("cameo_") + code, &in_consequence, Wanted::kFirst)
+        if (!this->hits(text, *claim.consequence, std::string("cameo_") + code, &cues_in_consequence, Wanted::kFirst)
                  .empty()) {
           claim.cameo = code;
           break;

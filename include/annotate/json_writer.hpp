@@ -35,7 +35,7 @@ class JsonWriter {
   void plain_key(std::string_view name) {
     // Compact output, the common case, puts `,"name":` in one go: a document has about
     // one key per byte of its text.
-    if (pretty_ || depth_ == 0 || key_pending_ || name.size() > kShortBytes) {
+    if (!compact_key(name)) {
       before_value();
       put('"');
       put(name.data(), name.size());
@@ -44,15 +44,7 @@ class JsonWriter {
       return;
     }
     char* const to = room(name.size() + 4);
-    bool& has_members = has_members_[depth_ - 1];
-    to[0] = ',';
-    const std::size_t comma = has_members ? 1 : 0;
-    has_members = true;
-    to[comma] = '"';
-    copy_short(to + comma + 1, name.data(), name.size());
-    to[comma + 1 + name.size()] = '"';
-    to[comma + 2 + name.size()] = ':';
-    used_ += comma + 3 + name.size();
+    used_ += static_cast<std::size_t>(put_compact_key(to, name) - to);
     key_pending_ = true;
   }
   template <std::size_t N>
@@ -125,11 +117,27 @@ class JsonWriter {
   /// value needs no escaping; false, and nothing put, if not. About half of a document's
   /// members are such pairs (ids, forms, rule ids, kinds).
   bool put_short_member(std::string_view name, std::string_view value) {
-    if (pretty_ || depth_ == 0 || key_pending_ || name.size() > kShortBytes || value.size() > kShortBytes ||
-        short_needs_escape(value.data(), value.size())) {
+    if (!compact_key(name) || value.size() > kShortBytes || short_needs_escape(value.data(), value.size())) {
       return false;
     }
     char* const to = room(name.size() + value.size() + 6);
+    char* at = put_compact_key(to, name);
+    *at++ = '"';
+    copy_short(at, value.data(), value.size());
+    at += value.size();
+    *at++ = '"';
+    used_ += static_cast<std::size_t>(at - to);
+    return true;
+  }
+  /// True when `name` goes out by put_compact_key(): compact output inside a container,
+  /// no key pending, a name of at most kShortBytes.
+  bool compact_key(std::string_view name) const {
+    return !pretty_ && depth_ > 0 && !key_pending_ && name.size() <= kShortBytes;
+  }
+  /// Writes `,"name":` at `to` (no comma before a container's first member), which has room
+  /// for name.size() + 4 bytes, and returns where it ends; `used_` is the caller's to move.
+  /// REQUIRES: compact_key(name).
+  char* put_compact_key(char* to, std::string_view name) {
     bool& has_members = has_members_[depth_ - 1];
     to[0] = ',';
     char* at = to + (has_members ? 1 : 0);
@@ -139,12 +147,7 @@ class JsonWriter {
     at += name.size();
     *at++ = '"';
     *at++ = ':';
-    *at++ = '"';
-    copy_short(at, value.data(), value.size());
-    at += value.size();
-    *at++ = '"';
-    used_ += static_cast<std::size_t>(at - to);
-    return true;
+    return at;
   }
   /// Puts `text` in one move, in quotes if `quoted`, when it is at most kShortBytes long
   /// and needs no escaping (most ids, forms and rule ids); false, and nothing put, if not.
