@@ -158,11 +158,14 @@ std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span 
     std::size_t position = 0;
     while (position <= piece.size() && cue.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &match, 1)) {
       const auto begin = static_cast<std::size_t>(match.data() - text.data());
+      position = static_cast<std::size_t>(match.data() - piece.data()) + std::max<std::size_t>(match.size(), 1);
+      // "the US “Cold-War” mentality", "post-war", "non-nuclear": the end of a compound is
+      // part of another word, no cue.
+      if (begin > sentence.begin && text[begin - 1] == '-') continue;
       found.push_back(Hit{&cue, Span{begin, begin + match.size()}});
       // A cue's later matches cannot come first: one search (rather than one more that
       // fails at the end of the sentence) is enough.
       if (wanted == Wanted::kFirst) break;
-      position = static_cast<std::size_t>(match.data() - piece.data()) + std::max<std::size_t>(match.size(), 1);
     }
   }
   // At one offset, the cue listed first comes first (cues_ is in file order).
@@ -948,8 +951,6 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
           const bool follows = c.span.begin >= anchor->end || kind == ClaimKind::kLine;
           if (follows != (pass == 0)) continue;
           if (claim.trigger && claim.trigger->contains(c.span)) continue;
-          // "the US “Cold-War” mentality", "post-war": part of a compound, no consequence.
-          if (c.span.begin > sentence.begin && text[c.span.begin - 1] == '-') continue;
           claim.consequence = trim_span(text, c.span);
           break;
         }
