@@ -26,7 +26,7 @@ namespace {
 
 const std::set<std::string, std::less<>> kKinds = {
     "warn", "threat_noun", "idiom", "line", "cross", "not_cross", "negation", "condition", "hedge",
-    "consequence", "trigger_marker", "cameo_138", "cameo_1313", "cameo_1312", "cameo_131"};
+    "consequence", "trigger_marker", "receive", "cameo_138", "cameo_1313", "cameo_1312", "cameo_131"};
 
 // Mentions of one sentence joined into groups: "Chinese and Russians", "Seoul and Tokyo".
 struct Group {
@@ -405,10 +405,28 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       // ("Chinese often refer ... They cite").
       const bool two = reference.find("two") != std::string_view::npos || reference == "both" || reference == "Both";
       const std::size_t wanted = two ? 2 : 1;
+      // "criticism of the United States with threats against its two allies": the allies
+      // are not the one whose allies they are, the nearest actor before the reference.
+      std::vector<std::size_t> excluded = exclude;
+      if (reference.find("allies") != std::string_view::npos) {
+        for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
+          if (g->span.end > at) continue;
+          excluded.insert(excluded.end(), g->actors.begin(), g->actors.end());
+          break;
+        }
+      }
+      // "it" is no person ("Medvedev warned Seoul ... If it crosses" is Seoul); "he", "she",
+      // "him" and "her" are.
+      const bool personal = reference == "he" || reference == "He" || reference == "she" || reference == "She" ||
+                            reference == "him" || reference == "her";
+      const bool impersonal = reference == "it" || reference == "It" || reference == "its" || reference == "Its";
       auto usable = [&](const Group& g) {
         std::vector<std::size_t> actors;
-        for (std::size_t a : without(g.actors, exclude)) {
-          if (!states_only || doc.actors[a].type == ActorType::kState) actors.push_back(a);
+        for (std::size_t a : without(g.actors, excluded)) {
+          const ActorType type = doc.actors[a].type;
+          if (states_only && type != ActorType::kState) continue;
+          if ((personal && type != ActorType::kPerson) || (impersonal && type == ActorType::kPerson)) continue;
+          actors.push_back(a);
         }
         return actors;
       };
@@ -525,6 +543,14 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     if (kind == ClaimKind::kLine) {
       // The one crossing (or not) is the subject; whoever drew the line is named elsewhere.
       claim.targets = subject(6);
+      // "Beijing said it had crossed a red line": who says so drew the line, and "it" is
+      // someone else.
+      for (const Group& g : groups) {
+        if (g.span.end >= anchor->begin || text.substr(g.span.end, 6) != " said " || g.actors != claim.targets) continue;
+        if (const auto reference = find_reference(g.span.end, anchor->begin)) {
+          claim.targets = resolve(reference->first, reference->second, g.actors);
+        }
+      }
       // "the joint drills of Washington and Seoul had crossed": the crossers inside the subject.
       if (const Group* g = near_before(6); g && claim.targets.empty() == false && g->actors != claim.targets &&
                                            text.substr(g->span.begin >= 3 ? g->span.begin - 3 : 0, 3) == "of ") {
@@ -589,6 +615,18 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
           if (std::find(claim.warners.begin(), claim.warners.end(), a) == claim.warners.end()) claim.warners.push_back(a);
         }
       }
+      // "If it crosses this red line, relations will be destroyed, he added": a speaker
+      // named by a pronoun after the claim's clause.
+      if (claim.warners.empty() && anchor_clause_end < sentence.end) {
+        if (const auto speaker = find_reference(anchor_clause_end, sentence.end);
+            speaker && (speaker->second == "he" || speaker->second == "she" || speaker->second == "they")) {
+          const std::string_view verb = word_at(text, speaker->first + speaker->second.size(), sentence.end);
+          if (verb == "added" || verb == "said" || verb == "warned" || verb == "says" || verb == "adds" ||
+              verb == "stressed" || verb == "insisted" || verb == "declared") {
+            claim.warners = resolve(speaker->first, speaker->second, claim.targets);
+          }
+        }
+      }
     } else if (passive) {
       if (before != nullptr) claim.targets = before->actors;
       for (const Group& g : groups) {
@@ -616,6 +654,22 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         if (g.span.begin >= anchor->begin && g.span.end <= anchor->end) inside = g.actors;
       }
       if (kind == ClaimKind::kNoun) owner = inside;
+      // "South Koreans have heard Pyongyang’s threats", "Seoul faced threats of ... from
+      // Beijing": whoever hears, faces or shrugs off the threats is the one threatened.
+      const Group* receiver = nullptr;
+      if (kind == ClaimKind::kNoun) {
+        const std::vector<Hit> receives = hits(text, sentence, "receive", Wanted::kFirst);
+        if (!receives.empty() && receives.front().span.end <= anchor->begin &&
+            words_between(text, receives.front().span.end, anchor->begin) <= 3) {
+          for (const Group& g : groups) {
+            if (g.span.end > receives.front().span.begin) break;
+            if (!after_preposition(text, g.span.begin, sentence.begin) &&
+                words_between(text, g.span.end, receives.front().span.begin) <= 3) {
+              receiver = &g;
+            }
+          }
+        }
+      }
       const auto object_reference = find_reference(anchor->end, std::min(sentence.end, anchor->end + 24));
       if (!owner.empty()) {
         claim.warners = owner;
@@ -638,6 +692,16 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         else claim.warners = resolve(anchor->begin, "its", {});
       } else {
         claim.warners = subject(kind == ClaimKind::kNoun ? 3 : 8);
+      }
+      if (receiver != nullptr) {
+        claim.warners = without(claim.warners, receiver->actors);
+        if (claim.warners.empty()) {  // "... threats of economic retaliation from Beijing"
+          const std::size_t from = text.substr(0, anchor_clause_end_of(anchor->end)).find(" from ", anchor->end);
+          for (const Group& g : groups) {
+            if (from != std::string_view::npos && g.span.begin == from + 6) claim.warners = g.actors;
+          }
+        }
+        claim.targets = without(receiver->actors, claim.warners);
       }
       if (kind == ClaimKind::kIdiom) claim.targets = without(inside, claim.warners);
       if (const Group* g = near_after(4); g && claim.targets.empty()) claim.targets = without(g->actors, claim.warners);
@@ -728,7 +792,12 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
                                                                          : std::string_view();
       const bool relative = after_that == "would" || after_that == "will" || after_that == "could" ||
                             after_that == "might" || after_that == "may" || after_that == "is" || after_that == "are";
-      if (!claim.trigger && that != std::string_view::npos && !demonstrative && !relative &&
+      // "heard its threats so often that they barely register": "so ... that" says what
+      // came of the threats, not what they were about.
+      const bool result = that != std::string_view::npos &&
+                          (text.substr(anchor->end, that - anchor->end + 1).find(" so ") != std::string_view::npos ||
+                           text.substr(anchor->end, that - anchor->end + 1).find(" such ") != std::string_view::npos);
+      if (!claim.trigger && that != std::string_view::npos && !demonstrative && !relative && !result &&
           words_between(text, anchor->end, that) <= 6) {
         const std::size_t clause_stop = clause_end(text, that + 6, sentence.end);
         auto [modal, modal_length] = earliest_of(text, {" would ", " will ", " could ", " might "}, that + 6, clause_stop);
@@ -940,7 +1009,20 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       }
       if (modal != std::string_view::npos) {
         // A bare verb says nothing of what would follow ("there is much Russia could do").
-        const std::optional<Span> phrase = after_modal(modal, modal_length, stop);
+        std::optional<Span> phrase = after_modal(modal, modal_length, stop);
+        // "relations will be destroyed": a passive says what befalls its subject, which is
+        // part of the consequence unless it is an actor.
+        if (phrase && modal > main_clause && word_at(text, modal + modal_length, sentence.end) == "be") {
+          std::size_t subject_begin = main_clause;
+          while (subject_begin < modal && (text[subject_begin] == ',' || text[subject_begin] == ' ')) ++subject_begin;
+          const Span subject_words = trim_span(text, Span{subject_begin, modal});
+          const bool actor = std::any_of(groups.begin(), groups.end(), [&](const Group& g) {
+            return g.span.begin < subject_words.end && subject_words.begin < g.span.end;
+          });
+          if (!actor && !subject_words.empty() && words_between(text, subject_words.begin, subject_words.end) <= 3) {
+            phrase = Span{subject_words.begin, phrase->end};
+          }
+        }
         if (phrase && words_between(text, phrase->begin, phrase->end) >= 2) claim.consequence = phrase;
       }
     }
@@ -979,6 +1061,12 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
                                                                    : std::string_view();
         if (verb == "would" || verb == "will" || verb == "could" || verb == "might" || verb == "may" || verb == "is" ||
             verb == "are" || verb == "was" || verb == "were") {
+          continue;
+        }
+        // "threats of annihilation so often that they barely register": a result, no trigger.
+        if (at != std::string_view::npos && marker == " that " &&
+            (region.substr(0, at + 1).find(" so ") != std::string_view::npos ||
+             region.substr(0, at + 1).find(" such ") != std::string_view::npos)) {
           continue;
         }
         if (at != std::string_view::npos && at < cut) {
