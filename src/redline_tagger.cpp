@@ -718,8 +718,15 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       if (claim.targets.empty() && object_reference) {
         claim.targets = resolve(object_reference->first, object_reference->second, claim.warners);
       }
-      if (claim.targets.empty() && kind == ClaimKind::kWarn) {
-        for (const Group& g : groups) {  // "Blaming ... Seoul and Tokyo, Chinese ... warned"
+      // An actor before the verb that is not its subject: "Blaming ... Seoul and Tokyo,
+      // Chinese ... warned", "summoned the Japanese ambassador and threatened to ...". Not
+      // for a warning that something is so ("criticizes the US mentality and warns that
+      // history has proven ..."), which names no one it warns.
+      const std::string_view opening_word = word_at(text, sentence.begin, sentence.end);
+      const bool opening_participle = opening_word.size() > 4 && opening_word.substr(opening_word.size() - 3) == "ing";
+      const bool threat_verb = anchor->of(text).size() >= 8 && (anchor->of(text).substr(1, 7) == "hreaten");
+      if (claim.targets.empty() && kind == ClaimKind::kWarn && (opening_participle || threat_verb)) {
+        for (const Group& g : groups) {
           if (g.span.end <= anchor->begin && !after_preposition(text, g.span.begin, sentence.begin)) {
             for (std::size_t a : without(g.actors, claim.warners)) {
               if (std::find(claim.targets.begin(), claim.targets.end(), a) == claim.targets.end()) claim.targets.push_back(a);
@@ -1035,6 +1042,28 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
           if (claim.trigger && claim.trigger->contains(c.span)) continue;
           claim.consequence = trim_span(text, c.span);
           break;
+        }
+      }
+    }
+    // "warned it not only of deteriorating relations but also of what China might do":
+    // what the one warned is warned of, when no consequence cue names it.
+    if (!claim.consequence && kind == ClaimKind::kWarn) {
+      const std::size_t stop = clause_end(text, anchor->end, sentence.end);
+      const std::size_t of = text.substr(0, stop).find(" of ", anchor->end);
+      if (of != std::string_view::npos) {
+        std::size_t at = anchor->end;
+        for (const Group& g : groups) {  // the one warned
+          if (g.span.begin >= at && words_between(text, at, g.span.begin) == 0 && g.span.end <= of) at = g.span.end;
+        }
+        std::string_view between = trim_span(text, Span{at, of}).of(text);
+        for (std::string_view word : {"it", "them", "him", "her", "us", "not only"}) {
+          if (between.rfind(word, 0) == 0 && (between.size() == word.size() || between[word.size()] == ' ')) {
+            between.remove_prefix(std::min(between.size(), word.size() + 1));
+          }
+        }
+        if (between.empty() || between == "not only") {
+          const Span phrase = trim_span(text, Span{of + 4, stop});
+          if (!phrase.empty()) claim.consequence = phrase;
         }
       }
     }
