@@ -18,6 +18,7 @@
 #include "annotate/clause_text.hpp"
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
+#include "annotate/redline_actors.hpp"
 #include "annotate/sentence_search.hpp"
 
 namespace annotate {
@@ -27,38 +28,6 @@ namespace {
 const std::set<std::string, std::less<>> kKinds = {
     "warn", "threat_noun", "idiom", "line", "cross", "not_cross", "negation", "condition", "hedge",
     "consequence", "trigger_marker", "receive", "cameo_138", "cameo_1313", "cameo_1312", "cameo_131"};
-
-// Mentions of one sentence joined into groups: "Chinese and Russians", "Seoul and Tokyo".
-struct Group {
-  Span span;
-  std::vector<std::size_t> actors;
-  bool modifier = false;  ///< opens with a prefix ("Sino-US struggle"): part of an adjective, never a subject
-};
-
-bool only_joiners(std::string_view between) {
-  std::string_view rest = between;
-  for (std::string_view joiner : {" and ", ", and ", " or ", " as well as ", " nor ", "-", "\xE2\x80\x93", " & "}) {
-    if (rest == joiner) return true;
-  }
-  return rest.empty();
-}
-
-// REQUIRES: `mentions` are the sentence's mentions, in text order.
-std::vector<Group> groups_in(const Document& doc, const Mention* first, const Mention* last) {
-  std::vector<Group> groups;
-  for (const Mention* it = first; it != last; ++it) {
-    const Mention& m = *it;
-    if (!groups.empty() && only_joiners(doc.view(Span{groups.back().span.end, m.span.begin}))) {
-      groups.back().span.end = m.span.end;
-      if (std::find(groups.back().actors.begin(), groups.back().actors.end(), m.actor) == groups.back().actors.end()) {
-        groups.back().actors.push_back(m.actor);
-      }
-    } else {
-      groups.push_back(Group{m.span, {m.actor}, m.form == "prefix"});
-    }
-  }
-  return groups;
-}
 
 // What anchors a claim: a line crossed or not, a verb of warning, a threat noun, a set phrase.
 enum class ClaimKind { kNone, kLine, kWarn, kNoun, kIdiom };
@@ -219,11 +188,11 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       anchored = anchored || cues_[static_cast<std::size_t>(c)].anchor;
     }
     if (!anchored) continue;
-    const std::vector<Group> groups =
-        groups_in(doc, doc.mentions.data() + first_mention, doc.mentions.data() + next_mention);
-    std::vector<std::vector<Group>> history;  // groups of the sentences before, nearest last
+    const std::vector<ActorGroup> groups =
+        actor_groups(doc, doc.mentions.data() + first_mention, doc.mentions.data() + next_mention);
+    std::vector<std::vector<ActorGroup>> history;  // groups of the sentences before, nearest last
     for (const MentionRange& range : recent) {
-      history.push_back(groups_in(doc, doc.mentions.data() + range.first, doc.mentions.data() + range.last));
+      history.push_back(actor_groups(doc, doc.mentions.data() + range.first, doc.mentions.data() + range.last));
     }
     // Only the cues that occur in this sentence are searched for positions.
     const auto hits = [&](std::string_view text_view, Span span, std::string_view kind, Wanted wanted = Wanted::kAll) {
@@ -259,7 +228,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       }
       if (word.size() < 4 || word.substr(word.size() - 3) != "ing") return !negated_before(hit.span.begin);
       const std::string_view next = word_at(text, hit.span.end, sentence.end);
-      const bool actor_next = std::any_of(groups.begin(), groups.end(), [&](const Group& g) {
+      const bool actor_next = std::any_of(groups.begin(), groups.end(), [&](const ActorGroup& g) {
         return g.span.begin >= hit.span.end && words_between(text, hit.span.end, g.span.begin) <= 1;
       });
       return actor_next || next == "that" || next == "of" || next == "against" || next == "about" || next == "to" ||
@@ -361,97 +330,17 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     }
 
     // Roles.
-    const Group* before = nullptr;
-    const Group* after = nullptr;
-    for (const Group& g : groups) {
+    const ActorGroup* before = nullptr;
+    const ActorGroup* after = nullptr;
+    for (const ActorGroup& g : groups) {
       if (g.span.end <= anchor->begin) before = &g;
       if (after == nullptr && g.span.begin >= anchor->end) after = &g;
     }
-    auto without = [](const std::vector<std::size_t>& actors, const std::vector<std::size_t>& exclude) {
-      std::vector<std::size_t> out;
-      for (std::size_t a : actors) {
-        if (std::find(exclude.begin(), exclude.end(), a) == exclude.end()) out.push_back(a);
-      }
-      return out;
-    };
-    // The first whole-word reference in [from, to): "it", "they", "its two allies", ...
-    using FoundReference = std::pair<std::size_t, std::string_view>;
-    auto find_reference = [&](std::size_t from, std::size_t to) -> std::optional<FoundReference> {
-      static constexpr std::string_view kReferences[] = {"its two allies", "their allies", "its allies", "the two",
-                                                         "they", "They", "them", "it", "It", "both", "Both",
-                                                         "their", "Their", "its", "Its", "He", "he", "She", "she",
-                                                         "him", "her"};
-      // Word by word: the first word start where a reference ends a word wins, and at one
-      // place the reference listed first ("its two allies" before "its").
-      const auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
-      for (std::size_t at = from; at < to; ++at) {
-        if (!is_letter(text[at]) || (at > 0 && is_letter(text[at - 1]))) continue;
-        for (std::string_view reference : kReferences) {
-          if (reference[0] != text[at] || at + reference.size() > to) continue;
-          if (text.compare(at, reference.size(), reference) != 0) continue;
-          if (at + reference.size() >= text.size() || !is_letter(text[at + reference.size()])) {
-            return FoundReference(at, reference);
-          }
-        }
-      }
-      return std::nullopt;
-    };
-    // What a reference stands for: at a sentence's start, the previous sentence's subject;
-    // inside one, the object before it ("differentiated Seoul from Tokyo, suggesting that
-    // it"), else its subject; "the two" and "both" want two actors or more.
-    auto resolve = [&](std::size_t at, std::string_view reference, const std::vector<std::size_t>& exclude) {
-      const bool states_only = reference.find("allies") != std::string_view::npos || reference == "the two";
-      // "the two", "both", "its two allies" need two actors; "they" may be one plural noun
-      // ("Chinese often refer ... They cite").
-      const bool two = reference.find("two") != std::string_view::npos || reference == "both" || reference == "Both";
-      const std::size_t wanted = two ? 2 : 1;
-      // "criticism of the United States with threats against its two allies": the allies
-      // are not the one whose allies they are, the nearest actor before the reference.
-      std::vector<std::size_t> excluded = exclude;
-      if (reference.find("allies") != std::string_view::npos) {
-        for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
-          if (g->span.end > at) continue;
-          excluded.insert(excluded.end(), g->actors.begin(), g->actors.end());
-          break;
-        }
-      }
-      // "it" is no person ("Medvedev warned Seoul ... If it crosses" is Seoul); "he", "she",
-      // "him" and "her" are.
-      const bool personal = reference == "he" || reference == "He" || reference == "she" || reference == "She" ||
-                            reference == "him" || reference == "her";
-      const bool impersonal = reference == "it" || reference == "It" || reference == "its" || reference == "Its";
-      auto usable = [&](const Group& g) {
-        std::vector<std::size_t> actors;
-        for (std::size_t a : without(g.actors, excluded)) {
-          const ActorType type = doc.actors[a].type;
-          if (states_only && type != ActorType::kState) continue;
-          if ((personal && type != ActorType::kPerson) || (impersonal && type == ActorType::kPerson)) continue;
-          actors.push_back(a);
-        }
-        return actors;
-      };
-      // Inside the sentence: the nearest earlier group that is not a preposition's object
-      // ("differentiated Seoul from Tokyo, suggesting that it" is Seoul).
-      if (words_between(text, sentence.begin, at) > 1) {
-        for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
-          if (g->span.end > at || after_preposition(text, g->span.begin, sentence.begin)) continue;
-          const std::vector<std::size_t> actors = usable(*g);
-          if (actors.size() >= wanted) return actors;
-        }
-      }
-      // Before it: the subject of the nearest sentence that has enough actors.
-      for (auto sentence_groups = history.rbegin(); sentence_groups != history.rend(); ++sentence_groups) {
-        std::vector<std::size_t> actors;
-        for (const Group& g : *sentence_groups) {
-          const std::vector<std::size_t> group_actors = usable(g);
-          if (group_actors.size() >= wanted && (!states_only || actors.empty())) return group_actors;
-          for (std::size_t a : group_actors) {
-            if (std::find(actors.begin(), actors.end(), a) == actors.end()) actors.push_back(a);
-          }
-        }
-        if (actors.size() >= wanted) return actors;
-      }
-      return std::vector<std::size_t>{};
+    // Pronouns and plain references, and what they stand for.
+    const SentenceActors around(doc, sentence, groups, history);
+    const auto find_reference = [&](std::size_t from, std::size_t to) { return around.find_reference(from, to); };
+    const auto resolve = [&](std::size_t at, std::string_view word, const std::vector<std::size_t>& exclude) {
+      return around.resolve(at, word, exclude);
     };
     auto anchor_clause_end_of = [&](std::size_t from) { return clause_end(text, from, sentence.end); };
     // The word ending just before text[at] (spaces skipped), or an empty view.
@@ -465,10 +354,10 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       while (at > sentence.begin && text[at - 1] != ',' && text[at - 1] != ';') --at;
       return at;
     };
-    auto near_before = [&](std::size_t words) -> const Group* {
+    auto near_before = [&](std::size_t words) -> const ActorGroup* {
       return before != nullptr && words_between(text, before->span.end, anchor->begin) <= words ? before : nullptr;
     };
-    auto near_after = [&](std::size_t words) -> const Group* {
+    auto near_after = [&](std::size_t words) -> const ActorGroup* {
       return after != nullptr && words_between(text, anchor->end, after->span.begin) <= words ? after : nullptr;
     };
     // The subject of the anchor: a group just before it, or a pronoun standing for one.
@@ -476,26 +365,26 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       // The reference nearest the anchor: "Manila would lose its fishing rights if it
       // crossed" is about "it", not "its".
       auto reference = find_reference(before != nullptr ? before->span.end : sentence.begin, anchor->begin);
-      while (reference && words_between(text, reference->first, anchor->begin) > 4) {
-        reference = find_reference(reference->first + reference->second.size(), anchor->begin);
+      while (reference && words_between(text, reference->at, anchor->begin) > 4) {
+        reference = find_reference(reference->at + reference->word.size(), anchor->begin);
       }
       if (reference) {
-        return resolve(reference->first, reference->second, {});
+        return resolve(reference->at, reference->word, {});
       }
       // "They positively cite ... teaching Seoul a lesson and warn": a pronoun opening the
       // sentence is its subject unless an actor stands right before the verb as its
       // subject; not one after a preposition or across a comma ("They describe ..., present
       // it as dictated by Washington, and warn that ...").
       const auto opening = find_reference(sentence.begin, std::min(anchor->begin, sentence.begin + 6));
-      const bool opens_with_pronoun = opening && opening->first == sentence.begin;
-      if (const Group* g = near_before(words); opens_with_pronoun) {
+      const bool opens_with_pronoun = opening && opening->at == sentence.begin;
+      if (const ActorGroup* g = near_before(words); opens_with_pronoun) {
         const bool subject_before_verb =
             g != nullptr && words_between(text, g->span.end, anchor->begin) <= 2 &&
             text.substr(g->span.end, anchor->begin - g->span.end).find(',') == std::string_view::npos &&
             !after_preposition(text, g->span.begin, sentence.begin);
-        if (!subject_before_verb) return resolve(opening->first, opening->second, {});
+        if (!subject_before_verb) return resolve(opening->at, opening->word, {});
       }
-      if (const Group* g = near_before(words)) {
+      if (const ActorGroup* g = near_before(words)) {
         // "the Japanese ambassador", "of the United States", "Economists in Seoul": objects
         // and modifiers, not the subject.
         // "summoned the Japanese ambassador" is an object; "If the ROK worsens" is a subject.
@@ -529,7 +418,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
         return {};
       }
-      if (opens_with_pronoun) return resolve(opening->first, opening->second, {});
+      if (opens_with_pronoun) return resolve(opening->at, opening->word, {});
       if (!groups.empty() && groups.front().span.end <= anchor->begin) return groups.front().actors;
       return {};
     };
@@ -545,28 +434,28 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       claim.targets = subject(6);
       // "Beijing said it had crossed a red line": who says so drew the line, and "it" is
       // someone else.
-      for (const Group& g : groups) {
+      for (const ActorGroup& g : groups) {
         if (g.span.end >= anchor->begin || text.substr(g.span.end, 6) != " said " || g.actors != claim.targets) continue;
         if (const auto reference = find_reference(g.span.end, anchor->begin)) {
-          claim.targets = resolve(reference->first, reference->second, g.actors);
+          claim.targets = resolve(reference->at, reference->word, g.actors);
         }
       }
       // "the joint drills of Washington and Seoul had crossed": the crossers inside the subject.
-      if (const Group* g = near_before(6); g && claim.targets.empty() == false && g->actors != claim.targets &&
+      if (const ActorGroup* g = near_before(6); g && claim.targets.empty() == false && g->actors != claim.targets &&
                                            text.substr(g->span.begin >= 3 ? g->span.begin - 3 : 0, 3) == "of ") {
         claim.targets = g->actors;
       }
       // "the point of no return for Seoul"
       const std::size_t for_at = text.substr(0, sentence.end).find(" for ", claim.cues.back().end);
       if (claim.targets.empty() && for_at != std::string_view::npos) {
-        for (const Group& g : groups) {
+        for (const ActorGroup& g : groups) {
           if (g.span.begin == for_at + 5) claim.targets = g.actors;
         }
       }
       // "no red line has been crossed by Tokyo"
       const std::size_t by = text.substr(0, sentence.end).find(" by ", anchor->begin);
       if (claim.targets.empty() && by != std::string_view::npos) {
-        for (const Group& g : groups) {
+        for (const ActorGroup& g : groups) {
           if (g.span.begin == by + 4) claim.targets = g.actors;
         }
       }
@@ -576,15 +465,15 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       // ("the threshold that Chinese and Russians had indicated", "but Russia should").
       const std::size_t condition_end =
           condition != nullptr ? clause_end(text, condition->span.end, sentence.end) : sentence.begin;
-      const Group* main_subject = nullptr;  // the first actor after the condition's clause
-      for (const Group& g : groups) {
+      const ActorGroup* main_subject = nullptr;  // the first actor after the condition's clause
+      for (const ActorGroup& g : groups) {
         if (condition != nullptr && g.span.begin >= condition_end && !without(g.actors, claim.targets).empty()) {
           main_subject = &g;
           break;
         }
       }
       const std::size_t anchor_clause_end = clause_end(text, anchor->end, sentence.end);
-      for (const Group& g : groups) {
+      for (const ActorGroup& g : groups) {
         const bool first = &g == &groups.front() && g.span.end <= anchor->begin &&
                            words_between(text, sentence.begin, g.span.begin) <= 3 &&
                            !after_preposition(text, g.span.begin, sentence.begin);
@@ -619,17 +508,17 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       // named by a pronoun after the claim's clause.
       if (claim.warners.empty() && anchor_clause_end < sentence.end) {
         if (const auto speaker = find_reference(anchor_clause_end, sentence.end);
-            speaker && (speaker->second == "he" || speaker->second == "she" || speaker->second == "they")) {
-          const std::string_view verb = word_at(text, speaker->first + speaker->second.size(), sentence.end);
+            speaker && (speaker->word == "he" || speaker->word == "she" || speaker->word == "they")) {
+          const std::string_view verb = word_at(text, speaker->at + speaker->word.size(), sentence.end);
           if (verb == "added" || verb == "said" || verb == "warned" || verb == "says" || verb == "adds" ||
               verb == "stressed" || verb == "insisted" || verb == "declared") {
-            claim.warners = resolve(speaker->first, speaker->second, claim.targets);
+            claim.warners = resolve(speaker->at, speaker->word, claim.targets);
           }
         }
       }
     } else if (passive) {
       if (before != nullptr) claim.targets = before->actors;
-      for (const Group& g : groups) {
+      for (const ActorGroup& g : groups) {
         if (g.span.begin > anchor->end &&
             text.substr(anchor->end, g.span.begin - anchor->end).find(" by ") != std::string_view::npos) {
           claim.warners = g.actors;
@@ -643,25 +532,25 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
                           ? std::vector<std::size_t>{}  // "those who bet against China will regret it"
                           : subject(8);
       if (const auto reference = find_reference(sentence.begin, anchor->begin)) {
-        claim.warners = resolve(reference->first, reference->second, claim.targets);
+        claim.warners = resolve(reference->at, reference->word, claim.targets);
       }
       if (claim.warners.empty() && !groups.empty()) claim.warners = without(groups.front().actors, claim.targets);
     } else {
       // Warn verbs, threat nouns and "teach ... a lesson".
       std::vector<std::size_t> owner;
       std::vector<std::size_t> inside;  // "Moscow’s threats", "teaching Seoul a lesson"
-      for (const Group& g : groups) {
+      for (const ActorGroup& g : groups) {
         if (g.span.begin >= anchor->begin && g.span.end <= anchor->end) inside = g.actors;
       }
       if (kind == ClaimKind::kNoun) owner = inside;
       // "South Koreans have heard Pyongyang’s threats", "Seoul faced threats of ... from
       // Beijing": whoever hears, faces or shrugs off the threats is the one threatened.
-      const Group* receiver = nullptr;
+      const ActorGroup* receiver = nullptr;
       if (kind == ClaimKind::kNoun) {
         const std::vector<Hit> receives = hits(text, sentence, "receive", Wanted::kFirst);
         if (!receives.empty() && receives.front().span.end <= anchor->begin &&
             words_between(text, receives.front().span.end, anchor->begin) <= 3) {
-          for (const Group& g : groups) {
+          for (const ActorGroup& g : groups) {
             if (g.span.end > receives.front().span.begin) break;
             if (!after_preposition(text, g.span.begin, sentence.begin) &&
                 words_between(text, g.span.end, receives.front().span.begin) <= 3) {
@@ -673,14 +562,14 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       const auto object_reference = find_reference(anchor->end, std::min(sentence.end, anchor->end + 24));
       if (!owner.empty()) {
         claim.warners = owner;
-      } else if (object_reference && words_between(text, anchor->end, object_reference->first) == 0 &&
+      } else if (object_reference && words_between(text, anchor->end, object_reference->at) == 0 &&
                  kind == ClaimKind::kWarn && !groups.empty() && groups.front().span.end <= anchor->begin) {
         claim.warners = groups.front().actors;  // "Chinese blamed Seoul ... or warned it"
       } else if (kind == ClaimKind::kNoun && anchor->of(text).find_first_of("’'") == std::string_view::npos &&
                  find_reference(anchor->begin, anchor->begin + 6)) {
         // "its threats aimed at Seoul": the subject of the sentence before the possessive.
-        const Group* pick = nullptr;
-        for (const Group& g : groups) {
+        const ActorGroup* pick = nullptr;
+        for (const ActorGroup& g : groups) {
           if (g.span.end > anchor->begin) break;
           const std::string_view next = word_at(text, g.span.end, sentence.end);
           if (!pick || next == "was" || next == "is" || next == "has" || next == "had" || next == "have" ||
@@ -697,17 +586,17 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         claim.warners = without(claim.warners, receiver->actors);
         if (claim.warners.empty()) {  // "... threats of economic retaliation from Beijing"
           const std::size_t from = text.substr(0, anchor_clause_end_of(anchor->end)).find(" from ", anchor->end);
-          for (const Group& g : groups) {
+          for (const ActorGroup& g : groups) {
             if (from != std::string_view::npos && g.span.begin == from + 6) claim.warners = g.actors;
           }
         }
         claim.targets = without(receiver->actors, claim.warners);
       }
       if (kind == ClaimKind::kIdiom) claim.targets = without(inside, claim.warners);
-      if (const Group* g = near_after(4); g && claim.targets.empty()) claim.targets = without(g->actors, claim.warners);
+      if (const ActorGroup* g = near_after(4); g && claim.targets.empty()) claim.targets = without(g->actors, claim.warners);
       if (claim.targets.empty()) {  // "threatened a nuclear strike against the United States"
         const std::size_t against = text.substr(0, anchor_clause_end_of(anchor->end)).find(" against ", anchor->end);
-        for (const Group& g : groups) {
+        for (const ActorGroup& g : groups) {
           if (against != std::string_view::npos && g.span.begin > against &&
               words_between(text, against + 9, g.span.begin) <= 2) {
             claim.targets = without(g.actors, claim.warners);
@@ -716,7 +605,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         }
       }
       if (claim.targets.empty() && object_reference) {
-        claim.targets = resolve(object_reference->first, object_reference->second, claim.warners);
+        claim.targets = resolve(object_reference->at, object_reference->word, claim.warners);
       }
       // An actor before the verb that is not its subject: "Blaming ... Seoul and Tokyo,
       // Chinese ... warned", "summoned the Japanese ambassador and threatened to ...". Not
@@ -726,7 +615,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       const bool opening_participle = opening_word.size() > 4 && opening_word.substr(opening_word.size() - 3) == "ing";
       const bool threat_verb = anchor->of(text).size() >= 8 && (anchor->of(text).substr(1, 7) == "hreaten");
       if (claim.targets.empty() && kind == ClaimKind::kWarn && (opening_participle || threat_verb)) {
-        for (const Group& g : groups) {
+        for (const ActorGroup& g : groups) {
           if (g.span.end <= anchor->begin && !after_preposition(text, g.span.begin, sentence.begin)) {
             for (std::size_t a : without(g.actors, claim.warners)) {
               if (std::find(claim.targets.begin(), claim.targets.end(), a) == claim.targets.end()) claim.targets.push_back(a);
@@ -739,7 +628,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // "If Tokyo sends troops to Taiwan, China will respond with force": the one warned is
     // the subject of the condition.
     if (claim.targets.empty() && claim.trigger && kind != ClaimKind::kLine) {
-      for (const Group& g : groups) {
+      for (const ActorGroup& g : groups) {
         if (claim.trigger->contains(g.span)) {
           claim.targets = without(g.actors, claim.warners);
           break;
@@ -823,7 +712,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         // "warned that Japan would pay a price": an actor as the subject is the one warned.
         const Span candidate = trim_span(text, Span{start, stop});
         bool just_an_actor = false;
-        for (const Group& g : groups) {
+        for (const ActorGroup& g : groups) {
           if (g.span.begin <= candidate.begin && candidate.end <= g.span.end) {
             just_an_actor = true;
             if (claim.targets.empty()) claim.targets = without(g.actors, claim.warners);
@@ -881,7 +770,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       // The subject ends where its verb begins: "the joint drills ... had crossed", "The
       // August 18 summit may be taken as the point of no return".
       subject_phrase.end = verb_group_start(text, subject_phrase);
-      for (const Group& g : groups) {  // drop a leading possessive owner: "North Korea’s"
+      for (const ActorGroup& g : groups) {  // drop a leading possessive owner: "North Korea’s"
         if (g.span.begin == subject_phrase.begin) {
           const std::string_view rest = text.substr(g.span.end, 4);
           if (rest.rfind("\xE2\x80\x99s", 0) == 0 || rest.rfind("'s", 0) == 0) {
@@ -1023,7 +912,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
           std::size_t subject_begin = main_clause;
           while (subject_begin < modal && (text[subject_begin] == ',' || text[subject_begin] == ' ')) ++subject_begin;
           const Span subject_words = trim_span(text, Span{subject_begin, modal});
-          const bool actor = std::any_of(groups.begin(), groups.end(), [&](const Group& g) {
+          const bool actor = std::any_of(groups.begin(), groups.end(), [&](const ActorGroup& g) {
             return g.span.begin < subject_words.end && subject_words.begin < g.span.end;
           });
           if (!actor && !subject_words.empty() && words_between(text, subject_words.begin, subject_words.end) <= 3) {
@@ -1052,7 +941,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       const std::size_t of = text.substr(0, stop).find(" of ", anchor->end);
       if (of != std::string_view::npos) {
         std::size_t at = anchor->end;
-        for (const Group& g : groups) {  // the one warned
+        for (const ActorGroup& g : groups) {  // the one warned
           if (g.span.begin >= at && words_between(text, at, g.span.begin) == 0 && g.span.end <= of) at = g.span.end;
         }
         std::string_view between = trim_span(text, Span{at, of}).of(text);
@@ -1138,7 +1027,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       const std::size_t at = text.substr(0, stop).find(" against ", from);
       if (at != std::string_view::npos) {
         const Span phrase = trim_span(text, Span{at + 9, stop});
-        const bool ends_in_actor = std::any_of(groups.begin(), groups.end(), [&](const Group& g) {
+        const bool ends_in_actor = std::any_of(groups.begin(), groups.end(), [&](const ActorGroup& g) {
           return g.span.end >= phrase.end && g.span.begin < phrase.end;
         });
         if (!phrase.empty() && !ends_in_actor) claim.trigger = phrase;
@@ -1168,7 +1057,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     }
     // "threatened to cut off electricity to Iraq": the one threatened is in the consequence.
     if (claim.targets.empty() && claim.consequence) {
-      for (const Group& g : groups) {
+      for (const ActorGroup& g : groups) {
         if (claim.consequence->contains(g.span)) {
           claim.targets = without(g.actors, claim.warners);
           break;
@@ -1188,7 +1077,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // "avoided crossing the line that would invite Chinese economic retaliation": whoever
     // would retaliate drew the line.
     if (kind == ClaimKind::kLine && claim.consequence) {
-      for (const Group& g : groups) {
+      for (const ActorGroup& g : groups) {
         // Inside it, or the word just before it ("Chinese economic retaliation").
         const bool adjacent = g.span.end < claim.consequence->begin && words_between(text, g.span.end, claim.consequence->begin) == 0;
         if (!claim.consequence->contains(g.span) && !adjacent) continue;
