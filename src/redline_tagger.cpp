@@ -25,10 +25,6 @@ namespace annotate {
 
 namespace {
 
-const std::set<std::string, std::less<>> kKinds = {
-    "warn", "threat_noun", "idiom", "line", "cross", "not_cross", "negation", "condition", "hedge",
-    "consequence", "trigger_marker", "receive", "cameo_138", "cameo_1313", "cameo_1312", "cameo_131"};
-
 // What anchors a claim: a line crossed or not, a verb of warning, a threat noun, a set phrase.
 enum class ClaimKind { kNone, kLine, kWarn, kNoun, kIdiom };
 
@@ -46,103 +42,12 @@ const char* name_of(ClaimKind kind) {
 
 }  // namespace
 
-bool RedlineTagger::ignores_case(std::string_view kind) {
-  // "In May" is no hedge.
-  return kind != "condition" && kind != "threat_noun" && kind != "trigger_marker" && kind != "hedge";
-}
-
-std::vector<std::string> RedlineTagger::screen_patterns() const {
-  std::vector<std::string> patterns;
-  for (const RedlineCue& cue : cues_) {
-    if (!cue.anchor) continue;
-    patterns.push_back(ignores_case(cue.kind) ? "(?i:" + cue.pattern->pattern() + ")" : cue.pattern->pattern());
-  }
-  return patterns;
-}
-
 RedlineTagger RedlineTagger::parse(std::string_view content, const std::string& name) {
-  RedlineTagger tagger;
-  for_each_data_line(content, [&](std::size_t line_number, std::string_view line) {
-    const std::string where = located_message(name, line_number, "");
-    const std::vector<std::string_view> fields = split_tabs(line);
-    if (fields.size() != 3) throw Error(where + "expected 3 tab-separated fields (kind, id, pattern)");
-    if (kKinds.count(fields[0]) == 0) throw Error(where + "unknown kind '" + std::string(fields[0]) + "'");
-    RE2::Options options;
-    options.set_log_errors(false);
-    // Most cues ignore case; these need capitals or lowercase: "Should Seoul ...",
-    // "Moscow's threats", "by deploying" (not "by Beijing").
-    options.set_case_sensitive(!ignores_case(fields[0]));
-    auto pattern = std::make_shared<const RE2>(re2::StringPiece(fields[2].data(), fields[2].size()), options);
-    if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
-    tagger.cues_by_kind_[std::string(fields[0])].push_back(tagger.cues_.size());
-    const bool anchor = fields[0] == "warn" || fields[0] == "threat_noun" || fields[0] == "idiom" || fields[0] == "line";
-    tagger.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern), anchor});
-  });
-  return tagger;
-}
-
-const RedlineTagger::OwnScreens& RedlineTagger::own_screens() const {
-  // Built on first use: a run over documents without a claim's anchor needs neither, and
-  // compiling them is a third of the start-up time.
-  std::call_once(own_screens_->built, [&] {
-    // One pass of a set over each sentence says which cues occur at all: most sentences
-    // have no anchor cue and are done, and the others run only the cues that occur.
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_case_sensitive(false);
-    std::vector<std::string> patterns;
-    std::vector<std::string> labels;
-    for (const RedlineCue& cue : cues_) {
-      patterns.push_back(cue.pattern->pattern());
-      labels.push_back("red-line cue " + cue.id);
-    }
-    own_screens_->cue_set = PatternSet(patterns, labels, RE2::UNANCHORED, options, "red-line cues");
-    // Cheaper still: one pattern of the anchor cues alone decides most sentences.
-    std::string anchors;
-    for (const RedlineCue& cue : cues_) {
-      if (cue.anchor) anchors += (anchors.empty() ? "(?:" : "|(?:") + cue.pattern->pattern() + ")";
-    }
-    auto anchor_filter = std::make_shared<const RE2>(anchors.empty() ? std::string("$^") : anchors, options);
-    if (!anchor_filter->ok()) throw Error("the red-line anchor cues do not combine: " + anchor_filter->error());
-    own_screens_->anchor_filter = SentenceScreen(std::move(anchor_filter));
-  });
-  return *own_screens_;
+  return RedlineTagger(RedlineCues::parse(content, name));
 }
 
 RedlineTagger RedlineTagger::load(const std::optional<std::string>& dir) {
-  const DataText file = read_data_file(dir, kCuesFile);
-  return parse(file.content, file.name);
-}
-
-std::vector<RedlineTagger::Hit> RedlineTagger::hits(std::string_view text, Span sentence, std::string_view kind,
-                                                    const std::vector<bool>* present, Wanted wanted) const {
-  std::vector<Hit> found;
-  const re2::StringPiece piece(text.data() + sentence.begin, sentence.size());
-  const auto of_kind = cues_by_kind_.find(kind);
-  if (of_kind == cues_by_kind_.end()) return found;
-  for (const std::size_t c : of_kind->second) {
-    const RedlineCue& cue = cues_[c];
-    if (present != nullptr && !(*present)[c]) continue;
-    re2::StringPiece match;
-    std::size_t position = 0;
-    while (position <= piece.size() && cue.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &match, 1)) {
-      const auto begin = static_cast<std::size_t>(match.data() - text.data());
-      position = static_cast<std::size_t>(match.data() - piece.data()) + std::max<std::size_t>(match.size(), 1);
-      // "the US “Cold-War” mentality", "post-war", "non-nuclear": the end of a compound is
-      // part of another word, no cue.
-      if (begin > sentence.begin && text[begin - 1] == '-') continue;
-      found.push_back(Hit{&cue, Span{begin, begin + match.size()}});
-      // A cue's later matches cannot come first: one search (rather than one more that
-      // fails at the end of the sentence) is enough.
-      if (wanted == Wanted::kFirst) break;
-    }
-  }
-  // At one offset, the cue listed first comes first (cues_ is in file order).
-  std::sort(found.begin(), found.end(), [](const Hit& a, const Hit& b) {
-    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.cue < b.cue;
-  });
-  if (wanted == Wanted::kFirst && found.size() > 1) found.resize(1);
-  return found;
+  return RedlineTagger(RedlineCues::load(dir));
 }
 
 void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
@@ -158,7 +63,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
   std::size_t next_mention = 0;
   std::size_t next_date = 0;
   // The sentences where an anchor cue may occur; the cue set below decides.
-  const std::vector<bool> may_anchor = screened != nullptr ? std::vector<bool>() : own_screens().anchor_filter.flags(doc);
+  const std::vector<bool> may_anchor = screened != nullptr ? std::vector<bool>() : cues_.anchor_flags(doc);
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span sentence = doc.sentences[s].span;
     const ParagraphKind paragraph_kind = doc.paragraphs[doc.sentences[s].paragraph].kind;
@@ -180,13 +85,9 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     } remember{recent, MentionRange{first_mention, next_mention}};
     if (paragraph_kind != ParagraphKind::kBody) continue;
     if (screened != nullptr ? !screened->any(s) : !may_anchor[s]) continue;
-    const std::vector<int> matched = own_screens().cue_set.match(sentence.of(text));
-    std::vector<bool> present(cues_.size());
+    const std::vector<bool> present = cues_.present_in(sentence.of(text));
     bool anchored = false;
-    for (int c : matched) {
-      present[static_cast<std::size_t>(c)] = true;
-      anchored = anchored || cues_[static_cast<std::size_t>(c)].anchor;
-    }
+    for (std::size_t c = 0; c < cues_.size(); ++c) anchored = anchored || (present[c] && cues_[c].anchor);
     if (!anchored) continue;
     const std::vector<ActorGroup> groups =
         actor_groups(doc, doc.mentions.data() + first_mention, doc.mentions.data() + next_mention);
@@ -195,24 +96,25 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       history.push_back(actor_groups(doc, doc.mentions.data() + range.first, doc.mentions.data() + range.last));
     }
     // Only the cues that occur in this sentence are searched for positions.
+    using Wanted = RedlineCues::Wanted;
     const auto hits = [&](std::string_view text_view, Span span, std::string_view kind, Wanted wanted = Wanted::kAll) {
-      return this->hits(text_view, span, kind, span == sentence ? &present : nullptr, wanted);
+      return cues_.find(text_view, span, kind, span == sentence ? &present : nullptr, wanted);
     };
 
     // Of lines, threat nouns, idioms and crossings, only the first counts.
-    const std::vector<Hit> lines = hits(text, sentence, "line", Wanted::kFirst);
-    const std::vector<Hit> warns = hits(text, sentence, "warn");
-    const std::vector<Hit> nouns = hits(text, sentence, "threat_noun", Wanted::kFirst);
-    const std::vector<Hit> idioms = hits(text, sentence, "idiom", Wanted::kFirst);
-    const std::vector<Hit> negations = hits(text, sentence, "negation");
+    const std::vector<CueHit> lines = hits(text, sentence, "line", Wanted::kFirst);
+    const std::vector<CueHit> warns = hits(text, sentence, "warn");
+    const std::vector<CueHit> nouns = hits(text, sentence, "threat_noun", Wanted::kFirst);
+    const std::vector<CueHit> idioms = hits(text, sentence, "idiom", Wanted::kFirst);
+    const std::vector<CueHit> negations = hits(text, sentence, "negation");
     auto negated_before = [&](std::size_t at) {
-      return std::any_of(negations.begin(), negations.end(), [&](const Hit& n) {
+      return std::any_of(negations.begin(), negations.end(), [&](const CueHit& n) {
         return n.span.end <= at && words_between(text, n.span.end, at) <= 2;
       });
     };
     // A verb in -ing form is a verb only when something it governs follows ("warning
     // Seoul"), not in "an early warning system" or "makes it more threatening".
-    auto real_warn = [&](const Hit& hit) {
+    auto real_warn = [&](const CueHit& hit) {
       const std::string_view word = hit.span.of(text);
       // "No Chinese official has threatened ...": a negated subject negates the claim.
       if (text.substr(sentence.begin, 3) == "No " && clause_end(text, sentence.begin, sentence.end) > hit.span.begin) {
@@ -239,8 +141,8 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     claim.sentence = s;
     std::optional<Span> anchor;
     ClaimKind kind = ClaimKind::kNone;
-    const std::vector<Hit> not_crosses = hits(text, sentence, "not_cross", Wanted::kFirst);
-    const std::vector<Hit> crosses = hits(text, sentence, "cross", Wanted::kFirst);
+    const std::vector<CueHit> not_crosses = hits(text, sentence, "not_cross", Wanted::kFirst);
+    const std::vector<CueHit> crosses = hits(text, sentence, "cross", Wanted::kFirst);
     // "would cross a red line", "would be crossing it": a crossing that has not happened.
     const auto hypothetical = [&](std::size_t at) {
       std::string_view word = word_before(text, at, sentence.begin);
@@ -250,7 +152,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     const bool hypothetical_crossing = not_crosses.empty() && !crosses.empty() && hypothetical(crosses.front().span.begin);
     // "warned Biden against crossing red lines", "warned Tokyo that sending warships would
     // cross a red line": the crossing is what the warning is about.
-    const auto warn_before_line = std::find_if(warns.begin(), warns.end(), [&](const Hit& w) {
+    const auto warn_before_line = std::find_if(warns.begin(), warns.end(), [&](const CueHit& w) {
       if (lines.empty() || w.span.end > lines.front().span.begin) return false;
       return text.substr(w.span.end, lines.front().span.begin - w.span.end).find(" against ") != std::string_view::npos ||
              (hypothetical_crossing && w.span.end <= crosses.front().span.begin);
@@ -261,7 +163,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
                                                  lines.front().cue->id == "line.no_return");
     if (line_counts && (!crosses.empty() || !not_crosses.empty()) && warn_before_line == warns.end()) {
       kind = ClaimKind::kLine;
-      const Hit& line = lines.front();
+      const CueHit& line = lines.front();
       claim.cues.push_back(line.span);
       claim.cue_rules.push_back(line.cue->id);
       if (!not_crosses.empty()) {
@@ -270,7 +172,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         claim.cue_rules.insert(claim.cue_rules.begin(), not_crosses.front().cue->id);
         anchor = not_crosses.front().span;
       } else {
-        const Hit& cross = crosses.front();
+        const CueHit& cross = crosses.front();
         claim.status = negated_before(cross.span.begin) ? "not_crossed" : hypothetical_crossing ? "conditional" : "crossed";
         // "crossing a line" is a line cue that holds its own crossing: one cue, not two.
         if (!line.span.contains(cross.span)) {
@@ -304,9 +206,9 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
 
     // A conditional before the anchor's clause ends makes the claim conditional; for a line,
     // what follows "if" is the trigger.
-    const std::vector<Hit> conditions = hits(text, sentence, "condition");
-    const Hit* condition = nullptr;
-    for (const Hit& c : conditions) {
+    const std::vector<CueHit> conditions = hits(text, sentence, "condition");
+    const CueHit* condition = nullptr;
+    for (const CueHit& c : conditions) {
       if (claim.status == "not_crossed") break;
       if (c.span.of(text).find("nything") != std::string_view::npos) continue;  // "If anything, ..."
       if (c.span.begin < clause_end(text, anchor->end, sentence.end)) {
@@ -547,7 +449,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       // Beijing": whoever hears, faces or shrugs off the threats is the one threatened.
       const ActorGroup* receiver = nullptr;
       if (kind == ClaimKind::kNoun) {
-        const std::vector<Hit> receives = hits(text, sentence, "receive", Wanted::kFirst);
+        const std::vector<CueHit> receives = hits(text, sentence, "receive", Wanted::kFirst);
         if (!receives.empty() && receives.front().span.end <= anchor->begin &&
             words_between(text, receives.front().span.end, anchor->begin) <= 3) {
           for (const ActorGroup& g : groups) {
@@ -667,7 +569,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
 
     // Trigger: what would cross the line.
     if (!claim.trigger && kind != ClaimKind::kLine) {
-      for (const Hit& marker : hits(text, sentence, "trigger_marker")) {
+      for (const CueHit& marker : hits(text, sentence, "trigger_marker")) {
         if (marker.span.begin < anchor->end || marker.cue->id == "trigger.if") continue;
         const std::size_t start = marker.span.begin + marker.span.of(text).find(' ') + 1;
         claim.trigger = trim_span(text, Span{start, clause_end(text, start, sentence.end)});
@@ -923,9 +825,9 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       }
     }
     if (!claim.consequence) {
-      const std::vector<Hit> consequences = hits(text, sentence, "consequence");
+      const std::vector<CueHit> consequences = hits(text, sentence, "consequence");
       for (int pass = 0; pass < 2 && !claim.consequence; ++pass) {
-        for (const Hit& c : consequences) {
+        for (const CueHit& c : consequences) {
           const bool follows = c.span.begin >= anchor->end || kind == ClaimKind::kLine;
           if (follows != (pass == 0)) continue;
           if (claim.trigger && claim.trigger->contains(c.span)) continue;
@@ -1107,12 +1009,8 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     }
     // Which cues occur in the consequence, from one pass of the cue set: the warning check
     // and the CAMEO code below both read it.
-    std::vector<bool> cues_in_consequence(cues_.size());
-    if (claim.consequence) {
-      for (const int c : own_screens().cue_set.match(claim.consequence->of(text))) {
-        cues_in_consequence[static_cast<std::size_t>(c)] = true;
-      }
-    }
+    const std::vector<bool> cues_in_consequence =
+        claim.consequence ? cues_.present_in(claim.consequence->of(text)) : std::vector<bool>(cues_.size());
     // "Officials in Tokyo warned about the weather": nobody warned, nothing threatened;
     // "Economists in Seoul warned that growth would slow": no one warned, and what would
     // follow is no measure anyone takes (no consequence or CAMEO cue in it). A threat
@@ -1132,7 +1030,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     // anywhere in the sentence but the trigger.
     if (claim.consequence) {
       for (const char* code : {"138", "1313", "1312", "131"}) {
-        if (!this->hits(text, *claim.consequence, std::string("cameo_") + code, &cues_in_consequence, Wanted::kFirst)
+        if (!cues_.find(text, *claim.consequence, std::string("cameo_") + code, &cues_in_consequence, Wanted::kFirst)
                  .empty()) {
           claim.cameo = code;
           break;
@@ -1160,7 +1058,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       --anchor_clause_begin;
     }
     const std::size_t anchor_clause_stop = clause_end(text, anchor->end, sentence.end);
-    for (const Hit& h : hits(text, sentence, "hedge")) {
+    for (const CueHit& h : hits(text, sentence, "hedge")) {
       if (claim.trigger && claim.trigger->contains(h.span)) continue;
       const bool in_clause = h.span.begin >= anchor_clause_begin && h.span.end <= anchor_clause_stop;
       const bool in_consequence = claim.consequence && h.span.begin + 40 >= claim.consequence->begin &&

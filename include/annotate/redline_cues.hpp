@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+// The red-line tagger's cues (data/redline_cues.tsv): loading them, and finding them in a
+// sentence, with a set pass that tells which cues occur before any is searched for its
+// positions.
+#ifndef ANNOTATE_REDLINE_CUES_HPP_
+#define ANNOTATE_REDLINE_CUES_HPP_
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annotate/document.hpp"
+#include "annotate/pattern_set.hpp"
+#include "annotate/sentence_search.hpp"
+
+namespace annotate {
+
+/// One cue pattern of data/redline_cues.tsv.
+struct RedlineCue {
+  std::string kind;  ///< warn, threat_noun, idiom, line, cross, not_cross, negation, ...
+  std::string id;
+  std::shared_ptr<const re2::RE2> pattern;
+  bool anchor = false;  ///< a claim's anchor: warn, threat_noun, idiom or line
+};
+
+/// A cue found in the text.
+struct CueHit {
+  const RedlineCue* cue;
+  Span span;
+};
+
+/// The cues in file order. Immutable once loaded; threads may share it, and copies share
+/// the set and screen that are built on first use.
+class RedlineCues {
+ public:
+  static constexpr const char* kFile = "redline_cues.tsv";
+
+  /// Loads data/redline_cues.tsv (or its replacement in `dir`). Throws annotate::Error
+  /// with "file:line: message" on a malformed line or an unknown kind.
+  static RedlineCues load(const std::optional<std::string>& dir);
+  static RedlineCues parse(std::string_view content, const std::string& name);
+
+  /// Every cue but those of `condition`, `threat_noun`, `trigger_marker` and `hedge` (which
+  /// need capitals or lowercase: "Should Seoul ...", "Moscow's threats") ignores case.
+  static bool ignores_case(std::string_view kind);
+
+  std::size_t size() const { return cues_.size(); }
+  const RedlineCue& operator[](std::size_t c) const { return cues_[c]; }
+
+  /// The anchor cues, one pattern each in file order (case-insensitive ones as
+  /// "(?i:...)"), for a SentenceCueSet shared with other stages.
+  std::vector<std::string> anchor_patterns() const;
+
+  /// How many hits a caller needs: every one, or only the earliest (ties going to the cue
+  /// listed first), for which each cue is searched up to its first match only.
+  enum class Wanted { kAll, kFirst };
+
+  /// The hits of the cues of `kind` in text[span], in order (at one offset, the cue listed
+  /// first); with `present`, only the cues it marks are searched. A match right after a
+  /// hyphen ends a compound ("Cold-War", "post-war") and is no hit.
+  std::vector<CueHit> find(std::string_view text, Span span, std::string_view kind,
+                           const std::vector<bool>* present = nullptr, Wanted wanted = Wanted::kAll) const;
+
+  /// One flag per cue: true when it occurs in `text`, from one set pass.
+  std::vector<bool> present_in(std::string_view text) const;
+
+  /// One flag per sentence of `doc`: true where an anchor cue may occur (see SentenceScreen).
+  std::vector<bool> anchor_flags(const Document& doc) const;
+
+ private:
+  struct Screens {
+    std::once_flag built;
+    PatternSet cue_set;            ///< every cue, to see which occur in a sentence
+    SentenceScreen anchor_filter;  ///< any anchor cue
+  };
+  const Screens& screens() const;
+
+  std::vector<RedlineCue> cues_;
+  /// The indices into cues_ of each kind's cues, in file order.
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_kind_;
+  std::shared_ptr<Screens> screens_ = std::make_shared<Screens>();
+};
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_REDLINE_CUES_HPP_
