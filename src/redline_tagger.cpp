@@ -159,7 +159,12 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     });
     // "Turnout crossed the 60 percent threshold": a threshold or a plain line is a red line
     // only where some actor is involved; "red lines" and "the point of no return" always are.
-    const bool line_counts = !lines.empty() && (!groups.empty() || lines.front().cue->id == "line.red" ||
+    // "Inflation in Turkey crossed the 60 percent threshold": an actor only after a
+    // preposition involves no one in a threshold.
+    const bool actor_involved = std::any_of(groups.begin(), groups.end(), [&](const ActorGroup& g) {
+      return lines.empty() || lines.front().cue->id != "line.threshold" || !after_preposition(text, g.span.begin, sentence.begin);
+    });
+    const bool line_counts = !lines.empty() && (actor_involved || lines.front().cue->id == "line.red" ||
                                                  lines.front().cue->id == "line.no_return");
     if (line_counts && (!crosses.empty() || !not_crosses.empty()) && warn_before_line == warns.end()) {
       kind = ClaimKind::kLine;
@@ -334,6 +339,17 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     if (kind == ClaimKind::kLine) {
       // The one crossing (or not) is the subject; whoever drew the line is named elsewhere.
       claim.targets = subject(6);
+      // "Manila's decision to host US missile launchers may have crossed ...": the owner of
+      // the subject crosses, not an actor inside it.
+      std::size_t subject_begin = anchor_clause_begin_of(anchor->begin);
+      while (subject_begin < anchor->begin && text[subject_begin] == ' ') ++subject_begin;
+      for (const ActorGroup& g : groups) {
+        const std::string_view rest = text.substr(g.span.end, 4);
+        if (g.span.begin == subject_begin && g.span.end < anchor->begin &&
+            (rest.rfind("\xE2\x80\x99s ", 0) == 0 || rest.rfind("'s ", 0) == 0)) {
+          claim.targets = g.actors;
+        }
+      }
       // "Beijing said it had crossed a red line": who says so drew the line, and "it" is
       // someone else.
       for (const ActorGroup& g : groups) {
@@ -743,6 +759,11 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     const std::size_t passive_with =
         passive && threaten ? text.substr(0, clause_end(text, anchor->end, sentence.end)).find(" with ", anchor->end)
                             : std::string_view::npos;
+    // "China's warning to Seoul": "to" before an actor names the one warned, no infinitive.
+    if (infinitive != std::string_view::npos &&
+        std::any_of(groups.begin(), groups.end(), [&](const ActorGroup& g) { return g.span.begin == infinitive; })) {
+      infinitive = std::string_view::npos;
+    }
     if (kind == ClaimKind::kWarn && infinitive != std::string_view::npos) {
       claim.consequence = trim_span(text, Span{infinitive, consequence_end(infinitive)});
     } else if (passive_with != std::string_view::npos) {
@@ -785,9 +806,11 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
         break;
       }
     }
-    if (!claim.consequence && kind == ClaimKind::kLine && condition != nullptr) {
+    if (!claim.consequence && condition != nullptr &&
+        (kind == ClaimKind::kLine || (kind == ClaimKind::kWarn && condition->span.begin < anchor->begin))) {
       // "If Seoul crosses Moscow's red line on lethal arms, Russia may well sever ties with
-      // it": the main clause's verb phrase after its modal.
+      // it", "If Seoul sends shells, Russia will recall its ambassador, the Kremlin warned":
+      // the main clause's verb phrase after its modal.
       const std::size_t main_clause = clause_end(text, condition->span.end, sentence.end);
       const std::initializer_list<std::string_view> modals = {" would ", " will ", " may well ", " may ", " might ", " could "};
       auto [modal, modal_length] = earliest_of(text, modals, main_clause, sentence.end);
