@@ -174,11 +174,19 @@ std::optional<InputError> read_raw(const std::string& path, std::size_t max_byte
   raw.clear();
   if (path == "-") return read_stream(std::cin, "standard input");
 
-  struct stat info {};
-  if (stat(path.c_str(), &info) != 0) {
+  // One path lookup: open, then ask the open file what it is (stat by path and then open
+  // walked the path twice, a sixth of the kernel's time for a short commentary).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     if (errno == ENOENT || errno == ENOTDIR) return fail("not_found", "no such file");
-    return fail("unreadable", std::string("cannot read: ") + std::strerror(errno));
+    return fail("unreadable", std::string("cannot open: ") + std::strerror(errno));
   }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) return fail("unreadable", std::string("cannot read: ") + std::strerror(errno));
   if (S_ISDIR(info.st_mode)) return fail("is_directory", "is a directory, not a file");
   const auto size = static_cast<std::size_t>(info.st_size);
   if (S_ISREG(info.st_mode) && size > max_bytes) {
@@ -186,14 +194,6 @@ std::optional<InputError> read_raw(const std::string& path, std::size_t max_byte
                 "the file has " + std::to_string(size) + " bytes, more than --max-bytes (" + std::to_string(max_bytes) + ")",
                 size);
   }
-  // POSIX reads straight into the string: an ifstream per file costs more than reading a
-  // commentary does.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail("unreadable", std::string("cannot open: ") + std::strerror(errno));
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
   // A regular file is read in one go (one byte more shows whether it grew); a FIFO in blocks.
   std::size_t length = 0;
   raw.resize(S_ISREG(info.st_mode) ? size + 1 : std::size_t{1} << 16);
