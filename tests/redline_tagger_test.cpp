@@ -241,3 +241,15 @@ TEST_CASE("redline_tagger: the held-out set, at least its score when it was writ
   CHECK(total >= 59);
   CHECK(exact >= 36);
 }
+
+TEST_CASE("redline_tagger: the second held-out set, at least its score when it was written", "[redline_tagger]") {
+  // tests/data/redlines-heldout2.tsv was written, like the first held-out set, without
+  // sight of the tagger or the other sets, after the fixes the first one's misses led to:
+  // it measures the tagger on unseen text again. Kept out of the tuning loop; the floor is
+  // its first score, 29 of 57.
+  std::size_t total = 0;
+  const std::size_t exact = run_cases("tests/data/redlines-heldout2.tsv", &total, false);
+  WARN("second held-out set: " << exact << " of " << total << " exact");
+  CHECK(total >= 57);
+  CHECK(exact >= 29);
+}
