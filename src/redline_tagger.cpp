@@ -1106,6 +1106,12 @@ bool SentenceClaim::finish() {
   if (kind == ClaimKind::kWarn && claim.targets.empty() && (!claim.consequence || (!threaten && !threat_like()))) {
     return false;
   }
+  // "Economists warned that Japan's exports would fall", "Indian voters were warned by
+  // election officials that polling stations would close": with no actor warning, a
+  // warning is a claim only when it names what someone would do to someone.
+  if (kind == ClaimKind::kWarn && !threaten && claim.warners.empty() && !(claim.consequence && threat_like())) {
+    return false;
+  }
 
   // CAMEO from the consequence (only the cues the set found in it are searched); hedges
   // anywhere in the sentence but the trigger.
