@@ -67,13 +67,20 @@ std::size_t rfind_in(std::string_view text, Span span, std::string_view needle, 
   return at == std::string_view::npos || at < span.begin ? std::string_view::npos : at;
 }
 
-bool is_iso_date(const std::string& value) {
+bool is_iso_date(std::string_view value) {
   if (value.size() != 4 && value.size() != 7 && value.size() != 10) return false;
   for (std::size_t i = 0; i < value.size(); ++i) {
     const bool dash = i == 4 || i == 7;
     if (dash ? value[i] != '-' : (value[i] < '0' || value[i] > '9')) return false;
   }
   return true;
+}
+
+// A date, or a range of two ("2023-07/2023-08" for "July/August 2023").
+bool is_iso_date_or_range(std::string_view value) {
+  const std::size_t slash = value.find('/');
+  if (slash == std::string_view::npos) return is_iso_date(value);
+  return is_iso_date(value.substr(0, slash)) && is_iso_date(value.substr(slash + 1));
 }
 
 void set_field(Reference& reference, std::optional<Span>& field, Span span, const char* name,
@@ -254,7 +261,7 @@ void CitationParser::parse_source_details(std::string_view text, Span span, cons
                                       [](const DateMention& date, std::size_t at) { return date.span.begin < at; });
   const DateMention* issued = nullptr;
   for (auto it = first; it != dates.end() && it->span.end <= span.end; ++it) {
-    if (it->type == "DATE" && !it->needs_reference && is_iso_date(it->value)) issued = &*it;
+    if (it->type == "DATE" && !it->needs_reference && is_iso_date_or_range(it->value)) issued = &*it;
   }
   if (issued != nullptr) {
     reference.issued = issued->value;

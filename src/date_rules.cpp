@@ -91,9 +91,9 @@ int days_in_month(int year, int month) {
 // Reads a rule's value template into parts and finds its named groups, as evaluate() needs
 // them: the same reading as a scan of the template for every match, done once.
 void compile_value(DateRule& rule) {
-  static constexpr const char* kNames[DateRule::kNamedCount] = {"year",   "year2", "yy",      "month",
-                                                                "day",    "season", "half",   "quarter",
-                                                                "decade", "num",    "unit",   "mod"};
+  static constexpr const char* kNames[DateRule::kNamedCount] = {"year",    "year2",  "yy",   "month", "month2",
+                                                                "day",     "season", "half", "quarter",
+                                                                "decade",  "num",    "unit", "mod"};
   for (int n = 0; n < DateRule::kNamedCount; ++n) {
     const auto it = rule.groups.find(kNames[n]);
     rule.named[static_cast<std::size_t>(n)] = it == rule.groups.end() ? -1 : it->second;
@@ -113,6 +113,7 @@ void compile_value(DateRule& rule) {
     part.kind = key == "year"     ? Part::kYearPiece
                 : key == "year2"    ? Part::kYear2Piece
                 : key == "month"    ? Part::kMonthPiece
+                : key == "month2"   ? Part::kMonth2Piece
                 : key == "day"      ? Part::kDayPiece
                 : key == "season"   ? Part::kSeasonPiece
                 : key == "half"     ? Part::kHalfPiece
@@ -280,6 +281,10 @@ DateValue DateRules::evaluate(const DateRule& rule, MatchGroups groups, const Re
       case Part::kMonthPiece: {
         const int number = to_int(named(DateRule::kMonth));  // "2020-12-30" spells the month in digits
         return number > 0 ? pad2(number) : class_value("month", DateRule::kMonth);
+      }
+      case Part::kMonth2Piece: {
+        const int number = to_int(named(DateRule::kMonth2));
+        return number > 0 ? pad2(number) : class_value("month", DateRule::kMonth2);
       }
       case Part::kDayPiece:
         return pad2(to_int(named(DateRule::kDay)));

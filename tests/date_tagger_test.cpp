@@ -124,7 +124,7 @@ TEST_CASE("date_tagger: the shared corpus", "[date_tagger][corpus]") {
         "July 2023=2023-07", "the 2010s=201", "March=2023-03", "April 20=2023-04-20", "2021-2022=2021/2022",
         "2018-20=2018/2020", "early 2023=2023/START", "the first part of the 2020s=202/START",
         "December 2022=2022-12", "July=2023-07", "August 18, 2023=2023-08-18", "December 30, 2020=2020-12-30",
-        "July/August 2023=2023-07", "annual=P1Y", "annually=P1Y", "two decades=P20Y", "a year and a half=P18M",
+        "July/August 2023=2023-07/2023-08", "annual=P1Y", "annually=P1Y", "two decades=P20Y", "a year and a half=P18M",
         "1950=1950", "1937=1937", "2027=2027"}) {
     INFO(expected);
     CHECK(has(expected));

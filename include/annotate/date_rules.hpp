@@ -39,12 +39,12 @@ struct DateRule {
 
   /// The groups a value is made of, by name, and their indices in `pattern` (-1 when the
   /// rule has none): looked up once at load, not by name for every match.
-  enum Named { kYear, kYear2, kYy, kMonth, kDay, kSeason, kHalf, kQuarter, kDecade, kNum, kUnit, kMod, kNamedCount };
+  enum Named { kYear, kYear2, kYy, kMonth, kMonth2, kDay, kSeason, kHalf, kQuarter, kDecade, kNum, kUnit, kMod, kNamedCount };
   std::array<int, kNamedCount> named{};
   /// `value_template` read once: literal text, then the piece between braces (if any).
   struct Part {
-    enum Kind { kNone, kYearPiece, kYear2Piece, kMonthPiece, kDayPiece, kSeasonPiece, kHalfPiece, kQuarterPiece,
-                kDecadePiece, kDurationPiece, kRelativePiece, kGroupPiece };
+    enum Kind { kNone, kYearPiece, kYear2Piece, kMonthPiece, kMonth2Piece, kDayPiece, kSeasonPiece, kHalfPiece,
+                kQuarterPiece, kDecadePiece, kDurationPiece, kRelativePiece, kGroupPiece };
     std::string literal;
     Kind kind = kNone;
     std::string key;  ///< "ry-1" for a relative piece, the group's name for another group
