@@ -854,7 +854,10 @@ bool SentenceClaim::find_consequence() {
       std::any_of(groups.begin(), groups.end(), [&](const ActorGroup& g) { return g.span.begin == infinitive; })) {
     infinitive = std::string_view::npos;
   }
-  if (kind == ClaimKind::kWarn && infinitive != std::string_view::npos) {
+  // "Beijing has said it will use force if ...": the verb phrase after the anchor's modal.
+  if (first_cue == "warn.said_will") {
+    claim.consequence = after_modal(anchor->end, 1, consequence_end(anchor->end));
+  } else if (kind == ClaimKind::kWarn && infinitive != std::string_view::npos) {
     claim.consequence = trim_span(text, Span{infinitive, consequence_end(infinitive)});
   } else if (passive_with != std::string_view::npos) {
     claim.consequence = trim_span(text, Span{passive_with + 6, consequence_end(passive_with + 6)});
@@ -1106,6 +1109,9 @@ bool SentenceClaim::finish() {
   if (kind == ClaimKind::kWarn && claim.targets.empty() && (!claim.consequence || (!threaten && !threat_like()))) {
     return false;
   }
+  // "Seoul said it would resume talks if Pyongyang agreed" is no threat: a plain "said it
+  // will" is one only under a condition and with a threat-like consequence.
+  if (first_cue == "warn.said_will" && (condition == nullptr || !claim.consequence || !threat_like())) return false;
   // "Economists warned that Japan's exports would fall", "Indian voters were warned by
   // election officials that polling stations would close": with no actor warning, a
   // warning is a claim only when it names what someone would do to someone.
