@@ -69,6 +69,7 @@ struct SentenceClaim {
 
   // The steps of read(), in order; each returns false when the sentence holds no claim.
   bool find_anchor();
+  void warned_by(ClaimKind anchor_kind, const CueHit& hit);
   bool find_condition();
   bool find_roles();
   bool find_trigger();
@@ -150,6 +151,15 @@ std::optional<Span> SentenceClaim::past_crossing(std::optional<Span> consequence
   const std::size_t then = text.substr(0, stop).find(" and ", line_end);
   if (then == std::string_view::npos || words_between(text, line_end, then) > 2) return std::nullopt;
   return after_modal(then, 5, stop);
+}
+
+// A warning, threat noun or set phrase as the claim's anchor.
+void SentenceClaim::warned_by(ClaimKind anchor_kind, const CueHit& hit) {
+  kind = anchor_kind;
+  anchor = hit.span;
+  claim.cues.push_back(hit.span);
+  claim.cue_rules.push_back(hit.cue->id);
+  claim.status = "warned";
 }
 
 bool SentenceClaim::find_anchor() {
@@ -237,23 +247,11 @@ bool SentenceClaim::find_anchor() {
       anchor = cross.span;
     }
   } else if (auto warn = std::find_if(warns.begin(), warns.end(), real_warn); warn != warns.end()) {
-    kind = ClaimKind::kWarn;
-    anchor = warn->span;
-    claim.cues.push_back(warn->span);
-    claim.cue_rules.push_back(warn->cue->id);
-    claim.status = "warned";
+    warned_by(ClaimKind::kWarn, *warn);
   } else if (!nouns.empty() && !negated_before(nouns.front().span.begin)) {
-    kind = ClaimKind::kNoun;
-    anchor = nouns.front().span;
-    claim.cues.push_back(nouns.front().span);
-    claim.cue_rules.push_back(nouns.front().cue->id);
-    claim.status = "warned";
+    warned_by(ClaimKind::kNoun, nouns.front());
   } else if (!idioms.empty() && !negated_before(idioms.front().span.begin)) {
-    kind = ClaimKind::kIdiom;
-    anchor = idioms.front().span;
-    claim.cues.push_back(idioms.front().span);
-    claim.cue_rules.push_back(idioms.front().cue->id);
-    claim.status = "warned";
+    warned_by(ClaimKind::kIdiom, idioms.front());
   } else {
     return false;
   }
