@@ -49,6 +49,13 @@ const char* name_of(ClaimKind kind) {
 struct SentenceClaim {
   using Wanted = RedlineCues::Wanted;
 
+  SentenceClaim(const Document& document, const RedlineCues& cue_table, std::size_t index,
+                std::optional<std::size_t> date, const std::vector<bool>& cues_present,
+                const std::vector<ActorGroup>& sentence_groups,
+                const std::vector<std::vector<ActorGroup>>& earlier_groups)
+      : doc(document), cues(cue_table), text(document.text), s(index), sentence(document.sentences[index].span),
+        sentence_date(date), present(cues_present), groups(sentence_groups), history(earlier_groups) {}
+
   const Document& doc;
   const RedlineCues& cues;
   std::string_view text;
@@ -1224,7 +1231,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
       history.push_back(actor_groups(doc, doc.mentions.data() + range.first, doc.mentions.data() + range.last));
     }
     if (std::optional<RedLine> claim =
-            SentenceClaim{doc, cues_, text, s, sentence, sentence_date, present, groups, history, {}}.read()) {
+            SentenceClaim(doc, cues_, s, sentence_date, present, groups, history).read()) {
       doc.red_lines.push_back(std::move(*claim));
     }
   }
