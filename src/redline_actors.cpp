@@ -12,7 +12,8 @@ namespace annotate {
 namespace {
 
 bool only_joiners(std::string_view between) {
-  for (std::string_view joiner : {" and ", ", and ", " or ", " as well as ", " nor ", "-", "\xE2\x80\x93", " & "}) {
+  for (std::string_view joiner : {" and ", ", and ", " or ", " as well as ", " nor ", "-", "\xE2\x80\x93", " & ",
+                                  " and the ", ", and the ", " or the "}) {
     if (between == joiner) return true;
   }
   return between.empty();

@@ -854,16 +854,37 @@ bool SentenceClaim::find_consequence() {
   const std::size_t passive_with =
       passive && threaten ? text.substr(0, clause_end(text, anchor->end, sentence.end)).find(" with ", anchor->end)
                           : std::string_view::npos;
-  // "China's warning to Seoul": "to" before an actor names the one warned, no infinitive.
+  // "China's warning to Seoul": "to" before an actor names the one warned, no infinitive;
+  // nor does "to" before a noun phrase ("Pyongyang's threats to regional peace").
   if (infinitive != std::string_view::npos &&
       std::any_of(groups.begin(), groups.end(), [&](const ActorGroup& g) { return g.span.begin == infinitive; })) {
     infinitive = std::string_view::npos;
   }
+  if (infinitive != std::string_view::npos) {
+    const std::string_view next = word_at(text, infinitive, sentence.end);
+    for (std::string_view noun_start : {"the", "a", "an", "its", "their", "his", "her", "our", "regional", "global",
+                                        "international", "national", "world", "peace", "security", "stability"}) {
+      if (next == noun_start) infinitive = std::string_view::npos;
+    }
+  }
   // "Beijing has said it will use force if ...": the verb phrase after the anchor's modal.
   if (first_cue == "warn.said_will") {
     claim.consequence = after_modal(anchor->end, 1, consequence_end(anchor->end));
-  } else if (kind == ClaimKind::kWarn && infinitive != std::string_view::npos) {
-    claim.consequence = trim_span(text, Span{infinitive, consequence_end(infinitive)});
+  } else if ((kind == ClaimKind::kWarn || kind == ClaimKind::kNoun) && infinitive != std::string_view::npos) {
+    // "threatened to ...", "vowed to ...", "Beijing's threats to halt ..."; after a noun the
+    // phrase ends where the sentence's verb begins ("Moscow's threats to nationalize ...
+    // are real").
+    std::size_t stop = consequence_end(infinitive);
+    if (kind == ClaimKind::kNoun) {
+      stop = verb_group_start(text, Span{infinitive, stop});
+      // Main verbs an auxiliary does not announce: "... to Japan drew little reaction".
+      for (std::string_view verb : {" drew ", " went ", " came ", " grew ", " became ", " proved ", " seem ", " seemed ",
+                                    " seems ", " appear ", " appeared ", " appears ", " remain ", " remained ",
+                                    " remains ", " met ", " fell ", " failed ", " prompted ", " sparked "}) {
+        stop = std::min(stop, std::min(text.substr(0, stop).find(verb, infinitive), stop));
+      }
+    }
+    claim.consequence = trim_span(text, Span{infinitive, stop});
   } else if (passive_with != std::string_view::npos) {
     claim.consequence = trim_span(text, Span{passive_with + 6, consequence_end(passive_with + 6)});
   } else if (threaten && !after_anchor.empty() && near_after(0) == nullptr) {
@@ -1042,6 +1063,17 @@ bool SentenceClaim::settle_trigger_and_targets() {
       claim.trigger = trim_span(text, Span{start, clause_end(text, start, sentence.end)});
     }
   }
+  // "any provocation by the United States would be answered ...": who would act.
+  if (claim.targets.empty() && claim.trigger) {
+    const std::size_t by = claim.trigger->of(text).find(" by ");
+    for (const ActorGroup& g : groups) {
+      if (by == std::string_view::npos || !claim.trigger->contains(g.span)) continue;
+      const std::size_t after_by = claim.trigger->begin + by + 4;
+      if (g.span.begin == after_by || (g.span.begin == after_by + 4 && text.substr(after_by, 4) == "the ")) {
+        claim.targets = without(g.actors, claim.warners);
+      }
+    }
+  }
   // "threatened to cut off electricity to Iraq": the one threatened is in the consequence.
   if (claim.targets.empty() && claim.consequence) {
     for (const ActorGroup& g : groups) {
@@ -1117,6 +1149,23 @@ bool SentenceClaim::finish() {
   // "Seoul said it would resume talks if Pyongyang agreed" is no threat: a plain "said it
   // will" is one only under a condition and with a threat-like consequence.
   if (first_cue == "warn.said_will" && (condition == nullptr || !claim.consequence || !threat_like())) return false;
+  // "vowed to take military action" is a threat, "vowed to deepen cooperation" none.
+  if (first_cue == "warn.vow" && (!claim.consequence || !threat_like())) return false;
+  // "South Korea's opposition warned the ruling party that it would boycott the vote": no
+  // one else in the sentence and nothing a state would do to another is domestic politics.
+  // (A threat is one whatever it threatens: "Tehran threatened to seize tankers that ...".)
+  if (kind != ClaimKind::kLine && !threaten && claim.targets.empty() && !claim.warners.empty() &&
+      !(claim.consequence && threat_like())) {
+    const auto state_of_actor = [&](std::size_t a) -> std::string_view {
+      const Actor& actor = doc.actors[a];
+      return actor.type == ActorType::kState ? std::string_view(actor.id) : std::string_view(actor.affiliation);
+    };
+    const std::string_view state = state_of_actor(claim.warners.front());
+    const bool one_state = !state.empty() && std::all_of(groups.begin(), groups.end(), [&](const ActorGroup& g) {
+      return std::all_of(g.actors.begin(), g.actors.end(), [&](std::size_t a) { return state_of_actor(a) == state; });
+    });
+    if (one_state) return false;
+  }
   // "Economists warned that Japan's exports would fall", "Indian voters were warned by
   // election officials that polling stations would close": with no actor warning, a
   // warning is a claim only when it names what someone would do to someone.

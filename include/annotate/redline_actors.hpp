@@ -15,7 +15,7 @@
 
 namespace annotate {
 
-/// Mentions next to each other, or joined only by "and", "or", "nor", ", and", "as well
+/// Mentions next to each other, or joined only by "and", "or", "nor", ", and", "and the", "as well
 /// as", "&" or a hyphen: one group of actors, each actor once, in order of mention.
 struct ActorGroup {
   Span span;
