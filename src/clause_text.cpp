@@ -8,9 +8,12 @@
 namespace annotate {
 
 std::size_t verb_group_start(std::string_view text, Span span) {
-  static constexpr std::string_view kVerbStarts[] = {"may",   "might", "could", "would", "will", "shall", "should",
-                                                     "must",  "can",   "has",   "have",  "had",  "is",    "was",
-                                                     "are",   "were",  "be",    "been",  "does", "did"};
+  // Auxiliaries and modals, and the hedges that stand where they would ("appears to have
+  // crossed", "probably crossed").
+  static constexpr std::string_view kVerbStarts[] = {
+      "may",  "might", "could", "would", "will",    "shall",   "should",   "must",     "can",     "has",
+      "have", "had",   "is",    "was",   "are",     "were",    "be",       "been",     "does",    "did",
+      "appears", "appear", "appeared", "seems", "seem", "seemed", "likely", "probably", "perhaps", "reportedly"};
   std::size_t at = span.begin;
   while (at < span.end && text[at] != ' ') ++at;  // past the first word
   while (at < span.end) {

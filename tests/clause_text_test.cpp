@@ -84,4 +84,9 @@ TEST_CASE("clause_text: a subject ends where its auxiliary or modal begins", "[c
   CHECK(verb_group_start(question, Span{0, question.size()}) == question.size());
   const std::string noun = "satellite launch";
   CHECK(verb_group_start(noun, Span{0, noun.size()}) == noun.size());
+  // A hedge in the auxiliary's place ends the subject too.
+  const std::string hedged = "Kyiv's use of Western missiles appears to have";
+  CHECK(hedged.substr(0, verb_group_start(hedged, Span{0, hedged.size()})) == "Kyiv's use of Western missiles");
+  const std::string adverb = "the drills probably crossed";
+  CHECK(adverb.substr(0, verb_group_start(adverb, Span{0, adverb.size()})) == "the drills");
 }

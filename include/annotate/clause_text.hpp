@@ -39,9 +39,10 @@ std::string_view word_at(std::string_view text, std::size_t from, std::size_t en
 /// True when the word before text[at] is a preposition: "from Tokyo", "with NATO".
 bool after_preposition(std::string_view text, std::size_t at, std::size_t begin);
 
-/// Where the verb of a clause's subject begins in text[span]: the first auxiliary or modal
-/// after the subject's first word ("The August 18 summit may be taken as" ends before
-/// "may"), the spaces before it left out; else the span's end.
+/// Where the verb of a clause's subject begins in text[span]: the first auxiliary, modal or
+/// hedge in its place ("appears", "probably") after the subject's first word ("The August
+/// 18 summit may be taken as" ends before "may"), the spaces before it left out; else the
+/// span's end.
 std::size_t verb_group_start(std::string_view text, Span span);
 
 }  // namespace annotate
