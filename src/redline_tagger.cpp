@@ -1150,7 +1150,12 @@ bool SentenceClaim::finish() {
   // will" is one only under a condition and with a threat-like consequence.
   if (first_cue == "warn.said_will" && (condition == nullptr || !claim.consequence || !threat_like())) return false;
   // "vowed to take military action" is a threat, "vowed to deepen cooperation" none.
-  if (first_cue == "warn.vow" && (!claim.consequence || !threat_like())) return false;
+  // So with "made clear that ... would": a warning only about what would follow, or about
+  // a crossing ("made clear that sending troops would cross a red line").
+  if ((first_cue == "warn.vow" || first_cue == "warn.made_clear") && !hypothetical_crossing &&
+      (!claim.consequence || !threat_like())) {
+    return false;
+  }
   // "South Korea's opposition warned the ruling party that it would boycott the vote": no
   // one else in the sentence and nothing a state would do to another is domestic politics.
   // (A threat is one whatever it threatens: "Tehran threatened to seize tankers that ...".)
