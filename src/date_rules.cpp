@@ -263,6 +263,11 @@ DateValue DateRules::evaluate(const DateRule& rule, MatchGroups groups, const Re
     const int count = to_int(number);
     return "P" + (count < 0 ? std::string("X") : std::to_string(count * multiplier)) + unit;
   };
+  // "2020-12-30" spells the month in digits, "December" by name.
+  auto month = [&](DateRule::Named name) {
+    const int number = to_int(named(name));
+    return number > 0 ? pad2(number) : class_value("month", name);
+  };
   auto piece = [&](const DateRule::Part& part) -> std::string {
     using Part = DateRule::Part;
     switch (part.kind) {
@@ -278,14 +283,10 @@ DateValue DateRules::evaluate(const DateRule& rule, MatchGroups groups, const Re
         if (yy <= year % 100) century += 100;  // "1999-00"
         return std::to_string(century + yy);
       }
-      case Part::kMonthPiece: {
-        const int number = to_int(named(DateRule::kMonth));  // "2020-12-30" spells the month in digits
-        return number > 0 ? pad2(number) : class_value("month", DateRule::kMonth);
-      }
-      case Part::kMonth2Piece: {
-        const int number = to_int(named(DateRule::kMonth2));
-        return number > 0 ? pad2(number) : class_value("month", DateRule::kMonth2);
-      }
+      case Part::kMonthPiece:
+        return month(DateRule::kMonth);
+      case Part::kMonth2Piece:
+        return month(DateRule::kMonth2);
       case Part::kDayPiece:
         return pad2(to_int(named(DateRule::kDay)));
       case Part::kSeasonPiece:

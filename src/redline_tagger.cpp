@@ -77,6 +77,7 @@ struct SentenceClaim {
   // The steps of read(), in order; each returns false when the sentence holds no claim.
   bool find_anchor();
   void warned_by(ClaimKind anchor_kind, const CueHit& hit);
+  std::string_view state_of(std::size_t actor) const;
   bool find_condition();
   bool find_roles();
   bool find_trigger();
@@ -98,7 +99,7 @@ struct SentenceClaim {
   const ActorGroup* after = nullptr;   ///< the first group after it
   bool passive = false;                ///< "Seoul was warned by Beijing"
   std::string_view first_cue;          ///< the rule id of the claim's first cue
-  bool threaten = false;               ///< the anchor is a form of "threaten"
+  bool threaten = false;               ///< the anchor is a form of "threaten" (set with it)
 
   std::optional<ActorReference> find_reference(std::size_t from, std::size_t to) const;
   std::vector<std::size_t> resolve(std::size_t at, std::string_view word, const std::vector<std::size_t>& exclude) const;
@@ -160,10 +161,18 @@ std::optional<Span> SentenceClaim::past_crossing(std::optional<Span> consequence
   return after_modal(then, 5, stop);
 }
 
+// The state an actor is or belongs to ("" for none): what tells domestic politics.
+std::string_view SentenceClaim::state_of(std::size_t actor) const {
+  const Actor& a = doc.actors[actor];
+  return a.type == ActorType::kState ? std::string_view(a.id) : std::string_view(a.affiliation);
+}
+
 // A warning, threat noun or set phrase as the claim's anchor.
 void SentenceClaim::warned_by(ClaimKind anchor_kind, const CueHit& hit) {
   kind = anchor_kind;
   anchor = hit.span;
+  const std::string_view word = hit.span.of(text);
+  threaten = kind == ClaimKind::kWarn && word.size() >= 8 && (word.substr(0, 8) == "threaten" || word.substr(0, 8) == "Threaten");
   claim.cues.push_back(hit.span);
   claim.cue_rules.push_back(hit.cue->id);
   claim.status = "warned";
@@ -581,8 +590,7 @@ if (passive) {
   // history has proven ..."), which names no one it warns.
   const std::string_view opening_word = word_at(text, sentence.begin, sentence.end);
   const bool opening_participle = opening_word.size() > 4 && opening_word.substr(opening_word.size() - 3) == "ing";
-  const bool threat_verb = anchor->of(text).size() >= 8 && (anchor->of(text).substr(1, 7) == "hreaten");
-  if (claim.targets.empty() && kind == ClaimKind::kWarn && (opening_participle || threat_verb)) {
+  if (claim.targets.empty() && kind == ClaimKind::kWarn && (opening_participle || threaten)) {
     for (const ActorGroup& g : groups) {
       if (g.span.end <= anchor->begin && !after_preposition(text, g.span.begin, sentence.begin)) {
         for (std::size_t a : without(g.actors, claim.warners)) {
@@ -821,9 +829,6 @@ bool SentenceClaim::find_consequence() {
   // electricity to Iraq", "threatened a nuclear strike"), else a consequence word after the
   // anchor, else one before it ("Russia could nationalize ..., Moscow warned").
   std::string_view after_anchor = text.substr(anchor->end, sentence.end - anchor->end);
-  const std::string_view anchor_word = anchor->of(text);
-  threaten = kind == ClaimKind::kWarn && anchor_word.size() >= 8 && (anchor_word.substr(0, 8) == "threaten" ||
-                                                                      anchor_word.substr(0, 8) == "Threaten");
   // "threatened on Monday to sanction ...": time words may stand before the infinitive.
   std::size_t infinitive = std::string_view::npos;
   for (std::string_view filler_to : {" to ", " today to ", " again to ", " repeatedly to ", " publicly to ",
@@ -1116,10 +1121,6 @@ bool SentenceClaim::finish() {
   if (kind == ClaimKind::kNoun && ((claim.targets.empty() && !claim.consequence && !aimed) || claim.warners.empty())) return false;
   // "South Korean voters will punish him" (President Yoon): warners and targets of one
   // state are domestic politics, not a line drawn between states.
-  const auto state_of = [&](std::size_t a) -> std::string_view {
-    const Actor& actor = doc.actors[a];
-    return actor.type == ActorType::kState ? std::string_view(actor.id) : std::string_view(actor.affiliation);
-  };
   if (!claim.warners.empty() && !claim.targets.empty() && !state_of(claim.warners.front()).empty()) {
     const std::string_view state = state_of(claim.warners.front());
     const auto same = [&](std::size_t a) { return state_of(a) == state; };
@@ -1161,13 +1162,9 @@ bool SentenceClaim::finish() {
   // (A threat is one whatever it threatens: "Tehran threatened to seize tankers that ...".)
   if (kind != ClaimKind::kLine && !threaten && claim.targets.empty() && !claim.warners.empty() &&
       !(claim.consequence && threat_like())) {
-    const auto state_of_actor = [&](std::size_t a) -> std::string_view {
-      const Actor& actor = doc.actors[a];
-      return actor.type == ActorType::kState ? std::string_view(actor.id) : std::string_view(actor.affiliation);
-    };
-    const std::string_view state = state_of_actor(claim.warners.front());
+    const std::string_view state = state_of(claim.warners.front());
     const bool one_state = !state.empty() && std::all_of(groups.begin(), groups.end(), [&](const ActorGroup& g) {
-      return std::all_of(g.actors.begin(), g.actors.end(), [&](std::size_t a) { return state_of_actor(a) == state; });
+      return std::all_of(g.actors.begin(), g.actors.end(), [&](std::size_t a) { return state_of(a) == state; });
     });
     if (one_state) return false;
   }
