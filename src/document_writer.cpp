@@ -47,10 +47,7 @@ class DocumentWriter {
     json_.plain_string(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
   }
 
-  void id_member(std::string_view name, char prefix, std::size_t index) {
-    json_.plain_key(name);
-    id(prefix, index);
-  }
+  void id_member(std::string_view name, char prefix, std::size_t index) { json_.id_member(name, prefix, index + 1); }
 
   void optional_id_member(std::string_view name, char prefix, const std::optional<std::size_t>& index) {
     if (index) {
@@ -88,10 +85,8 @@ class DocumentWriter {
 
   // "span" and "bytes" for a byte span, under the given key names.
   void span_members(const Span& span, std::string_view span_key = "span", std::string_view bytes_key = "bytes") {
-    json_.plain_key(span_key);
-    json_.number_pair(index_.code_point_at(span.begin), index_.code_point_at(span.end));
-    json_.plain_key(bytes_key);
-    json_.number_pair(span.begin, span.end);
+    json_.pair_member(span_key, index_.code_point_at(span.begin), index_.code_point_at(span.end));
+    json_.pair_member(bytes_key, span.begin, span.end);
   }
 
   void text_and_span(const Span& span) {

@@ -193,11 +193,10 @@ void JsonWriter::number_pair(std::size_t first, std::size_t second) {
   }
   before_value();
   char* const to = room(2 * 20 + 3);
-  char* const end = to + 2 * 20 + 3;
   *to = '[';
-  char* at = std::to_chars(to + 1, end, first).ptr;
+  char* at = put_decimal(to + 1, first);
   *at++ = ',';
-  at = std::to_chars(at, end, second).ptr;
+  at = put_decimal(at, second);
   *at++ = ']';
   used_ += static_cast<std::size_t>(at - to);
   after_value();

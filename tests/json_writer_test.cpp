@@ -223,6 +223,67 @@ TEST_CASE("json_writer: number pairs, compact and pretty", "[json_writer]") {
         "    ],\n    [\n      12,\n      7\n    ]\n  ]\n}");
 }
 
+TEST_CASE("json_writer: numbers at every change of length read back as written", "[json_writer]") {
+  // The writer formats numbers of up to eight digits itself: each power of ten, the number
+  // before it and the largest values, through every path that writes a number.
+  std::vector<std::uint64_t> values = {0, 18446744073709551615u};
+  for (std::uint64_t power = 1; power <= 10000000000000000000u; power *= 10) {
+    values.push_back(power - 1);
+    values.push_back(power);
+    values.push_back(power + 1);
+    if (power == 10000000000000000000u) break;
+  }
+  for (const std::uint64_t value : values) {
+    const std::string digits = std::to_string(value);
+    for (const bool indent : {false, true}) {
+      std::string out;
+      {
+        JsonWriter json(out, indent);
+        json.begin_object();
+        json.key("n");
+        json.number(static_cast<std::size_t>(value));
+        json.pair_member("span", value, value / 3);
+        json.id_member("id", 't', value);
+        json.end_object();
+      }
+      const nlohmann::json parsed = nlohmann::json::parse(out);
+      INFO(out);
+      CHECK(parsed["n"].get<std::uint64_t>() == value);
+      CHECK(parsed["span"][0].get<std::uint64_t>() == value);
+      CHECK(parsed["span"][1].get<std::uint64_t>() == value / 3);
+      CHECK(parsed["id"].get<std::string>() == "t" + digits);
+      if (!indent) {
+        CHECK(out == "{\"n\":" + digits + ",\"span\":[" + digits + "," + std::to_string(value / 3) + "],\"id\":\"t" +
+                         digits + "\"}");
+      }
+    }
+  }
+}
+
+TEST_CASE("json_writer: pair and id members as the first member, after a pending key's value, and pretty", "[json_writer]") {
+  std::string compact;
+  std::string pretty;
+  for (const bool indent : {false, true}) {
+    std::string& out = indent ? pretty : compact;
+    JsonWriter json(out, indent);
+    json.begin_array();
+    json.begin_object();
+    json.pair_member("span", 3, 9);
+    json.id_member("sentence", 't', 12);
+    json.end_object();
+    json.begin_object();
+    json.id_member("id", 'p', 1);
+    json.key("text");
+    json.string("x");
+    json.pair_member("bytes", 3, 11);
+    json.end_object();
+    json.end_array();
+  }
+  CHECK(compact == R"([{"span":[3,9],"sentence":"t12"},{"id":"p1","text":"x","bytes":[3,11]}])");
+  CHECK(nlohmann::json::parse(pretty) == nlohmann::json::parse(compact));
+  CHECK(pretty.find("\n    \"span\": [\n      3,\n      9\n    ],") != std::string::npos);
+}
+
 TEST_CASE("json_writer: short tokens across the staging buffer's end", "[json_writer]") {
   // Keys, short strings and number pairs reserve their room first: filled to each offset
   // near the buffer's 16 KB end, the output must still parse and hold every value.
