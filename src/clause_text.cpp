@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace annotate {
 
@@ -43,12 +46,38 @@ std::size_t words_between(std::string_view text, std::size_t from, std::size_t t
   return words;
 }
 
+namespace {
+
+// True when a clause ends at text[i]: a comma, semicolon, colon or bracket, an em dash, or
+// a full stop at the end or before a space.
+bool ends_clause(std::string_view text, std::size_t i, std::size_t end) {
+  const char c = text[i];
+  if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return true;
+  if (c == '\xE2' && text.compare(i, 3, "\xE2\x80\x94") == 0) return true;  // em dash
+  return c == '.' && (i + 1 == end || text[i + 1] == ' ');
+}
+
+}  // namespace
+
 std::size_t clause_end(std::string_view text, std::size_t from, std::size_t end) {
-  for (std::size_t i = from; i < end; ++i) {
-    const char c = text[i];
-    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return i;
-    if (c == '\xE2' && text.compare(i, 3, "\xE2\x80\x94") == 0) return i;  // em dash
-    if (c == '.' && (i + 1 == end || text[i + 1] == ' ')) return i;
+  std::size_t i = from;
+#ifdef __SSE2__
+  // The red-line tagger asks this some thirty times a claim: sixteen bytes at a time, and
+  // only the bytes that may end a clause are looked at.
+  const auto equal = [](__m128i bytes, char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
+  for (; end - i >= 16 && i + 16 <= text.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i marks = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(equal(bytes, ','), equal(bytes, ';')), _mm_or_si128(equal(bytes, ':'), equal(bytes, '('))),
+        _mm_or_si128(_mm_or_si128(equal(bytes, ')'), equal(bytes, '.')), equal(bytes, '\xE2')));
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(marks)); mask != 0; mask &= mask - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
+      if (ends_clause(text, at, end)) return at;
+    }
+  }
+#endif
+  for (; i < end; ++i) {
+    if (ends_clause(text, i, end)) return i;
   }
   return end;
 }

@@ -111,23 +111,25 @@ int roman_value(std::string_view numeral) {
 }
 
 bool looks_like_heading(std::string_view line, const Rules& rules) {
+  // Every test must pass; the ones that look at a byte or two come first, so that a
+  // paragraph (which ends with a stop) is ruled out before its code points are counted.
   if (line.empty()) return false;
-  // A code point takes at most four bytes: a paragraph is ruled out before it is counted.
+  // A code point takes at most four bytes.
   if (line.size() > 4 * rules.heading_max_chars()) return false;
-  if (count_code_points(line) > rules.heading_max_chars()) return false;
-  if (count_words(line) > rules.heading_max_words()) return false;
   const unsigned char first = static_cast<unsigned char>(line[0]);
   if (first >= 'a' && first <= 'z') return false;
+  const std::string_view inner = strip_closing_marks(strip_trailing_callout(line));
+  if (inner.empty()) return false;
+  const char last = inner.back();
+  if (last == '.' || last == '?' || last == '!' || last == ':' || last == ';' || last == ',') return false;
+  if (count_code_points(line) > rules.heading_max_chars()) return false;
+  if (count_words(line) > rules.heading_max_words()) return false;
   bool has_letter = false;
   for (char c : line) {
     const auto u = static_cast<unsigned char>(c);
     has_letter = has_letter || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u >= 0x80;
   }
-  if (!has_letter) return false;
-  const std::string_view inner = strip_closing_marks(strip_trailing_callout(line));
-  if (inner.empty()) return false;
-  const char last = inner.back();
-  return last != '.' && last != '?' && last != '!' && last != ':' && last != ';' && last != ',';
+  return has_letter;
 }
 
 std::vector<Line> classify_lines(std::string_view text, const Rules& rules) {

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 using namespace annotate;
 
@@ -26,6 +27,33 @@ TEST_CASE("clause_text: a clause ends at clause punctuation, an em dash or a per
   CHECK(clause_end(text, army, text.size()) == army + 3);
   CHECK(clause_end(text, army, army + 2) == army + 1);  // a period right before `end` closes it
   CHECK(clause_end(text, army, army + 1) == army + 1);  // never past `end`
+}
+
+TEST_CASE("clause_text: clause ends found sixteen bytes at a time agree with a byte-by-byte reading", "[clause_text]") {
+  // The scan looks at sixteen bytes at once: every start and end over texts whose marks
+  // fall on each side of a block's edge, an em dash cut by `end` and a period at `end`.
+  const auto one_by_one = [](const std::string& text, std::size_t from, std::size_t end) {
+    for (std::size_t i = from; i < end; ++i) {
+      const char c = text[i];
+      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return i;
+      if (c == '\xE2' && text.compare(i, 3, "\xE2\x80\x94") == 0) return i;
+      if (c == '.' && (i + 1 == end || text[i + 1] == ' ')) return i;
+    }
+    return end;
+  };
+  const std::vector<std::string> texts = {
+      "Seoul and Tokyo and Washington went on talking for a long while before the U.S. side said so.",
+      "warned that a move\xE2\x80\x93" "any move\xE2\x80\x94would be answered in kind, and soon; then (not now)",
+      "no stop at all in this clause though it is well over sixteen bytes long and then some more",
+      "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s. end: \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94"};
+  for (const std::string& text : texts) {
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      for (std::size_t end = from; end <= text.size(); ++end) {
+        INFO(text << " from " << from << " end " << end);
+        REQUIRE(clause_end(text, from, end) == one_by_one(text, from, end));
+      }
+    }
+  }
 }
 
 TEST_CASE("clause_text: trimming drops spaces, final punctuation and a dangling word", "[clause_text]") {
