@@ -22,10 +22,17 @@ namespace {
 
 constexpr const char* kCuesFile = "actor_cues.tsv";
 
-bool is_word_byte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80;
-}
+// ASCII letters and digits, and every byte of a non-ASCII character: a table, since the
+// tagger asks it of nearly every byte of the text.
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t u = 0; u < 256; ++u) {
+    table[u] = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u >= 0x80;
+  }
+  return table;
+}();
+
+bool is_word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 
 // True at the start of a word: the previous code point is no letter or digit.
 bool word_starts_at(std::string_view text, std::size_t i, std::size_t begin) {
@@ -266,6 +273,9 @@ void ActorTagger::tag(Document& doc, const CueHits* screened) const {
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Span sentence = doc.sentences[s].span;
     for (std::size_t i = sentence.begin; i < sentence.end;) {
+      // Spaces and punctuation between words, in a tight loop.
+      while (i < sentence.end && !is_word_byte(text[i])) ++i;
+      if (i == sentence.end) break;
       if (!word_starts_at(text, i, sentence.begin)) {
         ++i;
         continue;

@@ -147,6 +147,8 @@ void Lexicon::parse_roles(std::string_view content, const std::string& name) {
     if (!person) throw Error(where + "unknown person '" + std::string(fields[0]) + "'");
     const std::string_view to = fields.size() == 5 ? fields[4] : std::string_view();
     if (!is_date(fields[3]) || (!to.empty() && !is_date(to))) throw Error(where + "dates must be YYYY-MM-DD");
+    if (roles_by_person_.size() <= *person) roles_by_person_.resize(*person + 1);
+    roles_by_person_[*person].push_back(roles_.size());
     roles_.push_back(Role{*person, std::string(fields[1]), std::string(fields[2]), std::string(fields[3]), std::string(to)});
   });
 }
@@ -309,12 +311,13 @@ LexiconMatch Lexicon::longest_match(std::string_view text, std::size_t begin, st
 }
 
 const Role* Lexicon::role_on(std::size_t person, std::string_view date) const {
-  if (date.empty()) return nullptr;
+  if (date.empty() || person >= roles_by_person_.size() || roles_by_person_[person].empty()) return nullptr;
   const std::string first = date.size() == 4 ? std::string(date) + "-12-31" : std::string(date);
   const std::string last = date.size() == 4 ? std::string(date) + "-01-01" : std::string(date);
   const Role* best = nullptr;
-  for (const Role& role : roles_) {
-    if (role.person != person || role.from > first || (!role.to.empty() && role.to < last)) continue;
+  for (const std::size_t r : roles_by_person_[person]) {
+    const Role& role = roles_[r];
+    if (role.from > first || (!role.to.empty() && role.to < last)) continue;
     if (best == nullptr || seniority(role.role) < seniority(best->role)) best = &role;
   }
   return best;

@@ -179,6 +179,7 @@ class Lexicon {
   std::vector<Form> forms_;
   std::unordered_map<std::string, std::vector<std::size_t>> forms_by_surface_;
   std::vector<Role> roles_;
+  std::vector<std::vector<std::size_t>> roles_by_person_;  ///< indices into roles_, in file order
   Trie exact_;   ///< trie of case-sensitive surfaces
   Trie folded_;  ///< trie of case-insensitive surfaces, ASCII-lowercased
   // The first runs of the surfaces (case-insensitive ones in lowercase), hashed to a bit
