@@ -39,6 +39,17 @@ std::vector<ActorGroup> actor_groups(const Document& doc, const Mention* first, 
   return groups;
 }
 
+const std::vector<std::vector<ActorGroup>>& EarlierGroups::get() const {
+  if (given_ != nullptr) return *given_;
+  if (!made_) {
+    made_.emplace();
+    for (const MentionRange& range : *ranges_) {
+      made_->push_back(actor_groups(*doc_, doc_->mentions.data() + range.first, doc_->mentions.data() + range.last));
+    }
+  }
+  return *made_;
+}
+
 std::vector<std::size_t> without(const std::vector<std::size_t>& actors, const std::vector<std::size_t>& exclude) {
   std::vector<std::size_t> out;
   for (std::size_t a : actors) {
@@ -106,7 +117,8 @@ std::vector<std::size_t> SentenceActors::resolve(std::size_t at, std::string_vie
       if (actors.size() >= wanted) return actors;
     }
   }
-  for (auto sentence_groups = history_.rbegin(); sentence_groups != history_.rend(); ++sentence_groups) {
+  const std::vector<std::vector<ActorGroup>>& history = history_.get();
+  for (auto sentence_groups = history.rbegin(); sentence_groups != history.rend(); ++sentence_groups) {
     std::vector<std::size_t> actors;
     for (const ActorGroup& g : *sentence_groups) {
       const std::vector<std::size_t> group_actors = usable(g);

@@ -52,7 +52,7 @@ struct SentenceClaim {
   SentenceClaim(const Document& document, const RedlineCues& cue_table, std::size_t index,
                 std::optional<std::size_t> date, const std::vector<bool>& cues_present,
                 const std::vector<ActorGroup>& sentence_groups,
-                const std::vector<std::vector<ActorGroup>>& earlier_groups)
+                const EarlierGroups& earlier_groups)
       : doc(document), cues(cue_table), text(document.text), s(index), sentence(document.sentences[index].span),
         sentence_date(date), present(cues_present), groups(sentence_groups), history(earlier_groups) {}
 
@@ -64,7 +64,7 @@ struct SentenceClaim {
   std::optional<std::size_t> sentence_date;
   const std::vector<bool>& present;  ///< which cues occur in the sentence
   const std::vector<ActorGroup>& groups;
-  const std::vector<std::vector<ActorGroup>>& history;  ///< of the sentences before, nearest last
+  const EarlierGroups& history;  ///< of the sentences before, nearest last
 
   // Only the cues that occur in this sentence are searched for positions.
   std::vector<CueHit> hits(std::string_view text_view, Span span, std::string_view cue_kind,
@@ -1239,11 +1239,8 @@ RedlineTagger RedlineTagger::load(const std::optional<std::string>& dir) {
 void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
   const std::string_view text = doc.text;
   // The mentions of the last three sentences that named actors, nearest last: their groups
-  // are made only for the sentences that hold a claim's anchor, a few in a hundred.
-  struct MentionRange {
-    std::size_t first;
-    std::size_t last;
-  };
+  // are made only for a claim that resolves a reference past its own sentence.
+  using MentionRange = EarlierGroups::MentionRange;
   std::vector<MentionRange> recent;
   // Mentions and dates are in text order, so one cursor each walks them with the sentences.
   std::size_t next_mention = 0;
@@ -1277,10 +1274,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     if (!anchored) continue;
     const std::vector<ActorGroup> groups =
         actor_groups(doc, doc.mentions.data() + first_mention, doc.mentions.data() + next_mention);
-    std::vector<std::vector<ActorGroup>> history;  // groups of the sentences before, nearest last
-    for (const MentionRange& range : recent) {
-      history.push_back(actor_groups(doc, doc.mentions.data() + range.first, doc.mentions.data() + range.last));
-    }
+    const EarlierGroups history(doc, recent);
     if (std::optional<RedLine> claim =
             SentenceClaim(doc, cues_, s, sentence_date, present, groups, history).read()) {
       doc.red_lines.push_back(std::move(*claim));

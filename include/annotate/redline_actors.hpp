@@ -36,13 +36,38 @@ struct ActorReference {
   std::string_view word;  ///< which one: "it", "They", "its two allies", ...
 };
 
+/// The groups of the sentences before one that named actors, nearest last: given whole, or
+/// made from those sentences' mentions when first asked for. Only a reference that looks
+/// past its own sentence asks, and most claims have none; making them for every claim
+/// was a tenth of the red-line stage. Holds references to its arguments.
+class EarlierGroups {
+ public:
+  /// One sentence's mentions, [first, last) of Document::mentions.
+  struct MentionRange {
+    std::size_t first;
+    std::size_t last;
+  };
+  explicit EarlierGroups(const std::vector<std::vector<ActorGroup>>& groups) : given_(&groups) {}
+  EarlierGroups(const Document& doc, const std::vector<MentionRange>& ranges) : doc_(&doc), ranges_(&ranges) {}
+  EarlierGroups(const EarlierGroups&) = delete;
+  EarlierGroups& operator=(const EarlierGroups&) = delete;
+
+  const std::vector<std::vector<ActorGroup>>& get() const;
+
+ private:
+  const std::vector<std::vector<ActorGroup>>* given_ = nullptr;
+  const Document* doc_ = nullptr;
+  const std::vector<MentionRange>* ranges_ = nullptr;
+  mutable std::optional<std::vector<std::vector<ActorGroup>>> made_;
+};
+
 /// One sentence's groups and those of the sentences before it that named actors, for
 /// finding references and what they stand for. Holds references to its arguments.
 class SentenceActors {
  public:
   /// `history`: the groups of earlier sentences, nearest last.
   SentenceActors(const Document& doc, Span sentence, const std::vector<ActorGroup>& groups,
-                 const std::vector<std::vector<ActorGroup>>& history)
+                 const EarlierGroups& history)
       : doc_(doc), sentence_(sentence), groups_(groups), history_(history) {}
 
   /// The first whole-word reference that starts and ends in [from, to); at one place the
@@ -62,7 +87,7 @@ class SentenceActors {
   const Document& doc_;
   Span sentence_;
   const std::vector<ActorGroup>& groups_;
-  const std::vector<std::vector<ActorGroup>>& history_;
+  const EarlierGroups& history_;
 };
 
 }  // namespace annotate
