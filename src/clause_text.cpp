@@ -120,6 +120,10 @@ std::string_view word_at(std::string_view text, std::size_t from, std::size_t en
   return text.substr(from, stop - from);
 }
 
+bool is_modal(std::string_view word) {
+  return word == "would" || word == "will" || word == "could" || word == "might" || word == "may";
+}
+
 bool after_preposition(std::string_view text, std::size_t at, std::size_t begin) {
   std::size_t end = at;
   while (end > begin && text[end - 1] == ' ') --end;

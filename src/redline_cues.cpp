@@ -28,8 +28,22 @@ RedlineCues RedlineCues::parse(std::string_view content, const std::string& name
   for_each_data_line(content, [&](std::size_t line_number, std::string_view line) {
     const std::string where = located_message(name, line_number, "");
     const std::vector<std::string_view> fields = split_tabs(line);
-    if (fields.size() != 3) throw Error(where + "expected 3 tab-separated fields (kind, id, pattern)");
+    if (fields.size() < 3) throw Error(where + "expected 3 tab-separated fields (kind, id, pattern)");
+    if (fields.size() > 4) throw Error(where + "expected at most 4 tab-separated fields (kind, id, pattern, needs)");
     if (kKinds.count(fields[0]) == 0) throw Error(where + "unknown kind '" + std::string(fields[0]) + "'");
+    CueNeeds needs = CueNeeds::kNothing;
+    if (fields.size() == 4 && fields[3] != "-") {
+      if (fields[0] != "warn" && fields[0] != "threat_noun" && fields[0] != "idiom") {
+        throw Error(where + "only warn, threat_noun and idiom cues have needs");
+      }
+      if (fields[3] == "threat") {
+        needs = CueNeeds::kThreat;
+      } else if (fields[3] == "condition") {
+        needs = CueNeeds::kCondition;
+      } else {
+        throw Error(where + "unknown needs '" + std::string(fields[3]) + "' (-, threat or condition)");
+      }
+    }
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(!ignores_case(fields[0]));
@@ -37,7 +51,7 @@ RedlineCues RedlineCues::parse(std::string_view content, const std::string& name
     if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
     cues.by_kind_[std::string(fields[0])].push_back(cues.cues_.size());
     const bool anchor = fields[0] == "warn" || fields[0] == "threat_noun" || fields[0] == "idiom" || fields[0] == "line";
-    cues.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern), anchor});
+    cues.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern), anchor, needs});
   });
   return cues;
 }

@@ -99,6 +99,7 @@ struct SentenceClaim {
   const ActorGroup* after = nullptr;   ///< the first group after it
   bool passive = false;                ///< "Seoul was warned by Beijing"
   std::string_view first_cue;          ///< the rule id of the claim's first cue
+  CueNeeds anchor_needs = CueNeeds::kNothing;  ///< what a warning's anchor cue asks for (set with it)
   bool threaten = false;               ///< the anchor is a form of "threaten" (set with it)
 
   std::optional<ActorReference> find_reference(std::size_t from, std::size_t to) const;
@@ -173,6 +174,7 @@ void SentenceClaim::warned_by(ClaimKind anchor_kind, const CueHit& hit) {
   anchor = hit.span;
   const std::string_view word = hit.span.of(text);
   threaten = kind == ClaimKind::kWarn && word.size() >= 8 && (word.substr(0, 8) == "threaten" || word.substr(0, 8) == "Threaten");
+  anchor_needs = hit.cue->needs;
   claim.cues.push_back(hit.span);
   claim.cue_rules.push_back(hit.cue->id);
   claim.status = "warned";
@@ -222,7 +224,7 @@ bool SentenceClaim::find_anchor() {
   const auto hypothetical = [&](std::size_t at) {
     std::string_view word = word_before(text, at, sentence.begin);
     if (word == "be") word = word_before(text, at - word.size() - 1, sentence.begin);
-    return word == "would" || word == "will" || word == "could" || word == "might" || word == "may";
+    return is_modal(word);
   };
   hypothetical_crossing = not_crosses.empty() && !crosses.empty() && hypothetical(crosses.front().span.begin);
   // "warned Biden against crossing red lines", "warned Tokyo that sending warships would
@@ -659,8 +661,7 @@ bool SentenceClaim::find_trigger() {
     // before it, not what was warned.
     const std::string_view after_that = that != std::string_view::npos ? word_at(text, that + 6, sentence.end)
                                                                        : std::string_view();
-    const bool relative = after_that == "would" || after_that == "will" || after_that == "could" ||
-                          after_that == "might" || after_that == "may" || after_that == "is" || after_that == "are";
+    const bool relative = is_modal(after_that) || after_that == "is" || after_that == "are";
     // "heard its threats so often that they barely register": "so ... that" says what
     // came of the threats, not what they were about.
     const bool result = that != std::string_view::npos &&
@@ -872,8 +873,9 @@ bool SentenceClaim::find_consequence() {
       if (next == noun_start) infinitive = std::string_view::npos;
     }
   }
-  // "Beijing has said it will use force if ...": the verb phrase after the anchor's modal.
-  if (first_cue == "warn.said_will") {
+  // "Beijing has said it will use force if ...": an anchor that ends in a modal leaves the
+  // verb phrase after it as the consequence.
+  if (is_modal(word_before(text, anchor->end, anchor->begin))) {
     claim.consequence = after_modal(anchor->end, 1, consequence_end(anchor->end));
   } else if ((kind == ClaimKind::kWarn || kind == ClaimKind::kNoun) && infinitive != std::string_view::npos) {
     // "threatened to ...", "vowed to ...", "Beijing's threats to halt ..."; after a noun the
@@ -990,8 +992,7 @@ bool SentenceClaim::settle_trigger_and_targets() {
       // "consequences that would be severe" describes the consequence, not a trigger.
       const std::string_view verb = at != std::string_view::npos ? word_at(region, at + marker.size(), region.size())
                                                                  : std::string_view();
-      if (verb == "would" || verb == "will" || verb == "could" || verb == "might" || verb == "may" || verb == "is" ||
-          verb == "are" || verb == "was" || verb == "were") {
+      if (is_modal(verb) || verb == "is" || verb == "are" || verb == "was" || verb == "were") {
         continue;
       }
       // "threats of annihilation so often that they barely register": a result, no trigger.
@@ -1147,14 +1148,12 @@ bool SentenceClaim::finish() {
   if (kind == ClaimKind::kWarn && claim.targets.empty() && (!claim.consequence || (!threaten && !threat_like()))) {
     return false;
   }
-  // "Seoul said it would resume talks if Pyongyang agreed" is no threat: a plain "said it
-  // will" is one only under a condition and with a threat-like consequence.
-  if (first_cue == "warn.said_will" && (condition == nullptr || !claim.consequence || !threat_like())) return false;
-  // "vowed to take military action" is a threat, "vowed to deepen cooperation" none.
-  // So with "made clear that ... would": a warning only about what would follow, or about
-  // a crossing ("made clear that sending troops would cross a red line").
-  if ((first_cue == "warn.vow" || first_cue == "warn.made_clear") && !hypothetical_crossing &&
-      (!claim.consequence || !threat_like())) {
+  // What the anchor cue asks for (data/redline_cues.tsv, CueNeeds): "Seoul said it would
+  // resume talks if Pyongyang agreed" is no threat, nor is "vowed to deepen cooperation".
+  if (anchor_needs == CueNeeds::kCondition && (condition == nullptr || !claim.consequence || !threat_like())) {
+    return false;
+  }
+  if (anchor_needs == CueNeeds::kThreat && !hypothetical_crossing && (!claim.consequence || !threat_like())) {
     return false;
   }
   // "South Korea's opposition warned the ruling party that it would boycott the vote": no

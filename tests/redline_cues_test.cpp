@@ -25,6 +25,26 @@ TEST_CASE("redline_cues: a malformed line names its file and line", "[redline_cu
   CHECK_THROWS_AS(RedlineCues::parse("warn\tw\t(unclosed\n", "c.tsv"), Error);
 }
 
+TEST_CASE("redline_cues: what a warning's cue needs, from the optional fourth field", "[redline_cues]") {
+  const RedlineCues cues = RedlineCues::parse(
+      "warn\twarn.plain\t\\bwarned\\b\n"
+      "warn\twarn.dash\t\\bcautioned\\b\t-\n"
+      "warn\twarn.vow\t\\bvowed\\b\tthreat\n"
+      "idiom\tidiom.said\t\\bsaid it will\\b\tcondition\n",
+      "c.tsv");
+  REQUIRE(cues.size() == 4);
+  CHECK(cues[0].needs == CueNeeds::kNothing);
+  CHECK(cues[1].needs == CueNeeds::kNothing);
+  CHECK(cues[2].needs == CueNeeds::kThreat);
+  CHECK(cues[3].needs == CueNeeds::kCondition);
+  CHECK_THROWS_WITH(RedlineCues::parse("warn\tw\tx\tsometimes\n", "c.tsv"),
+                    "c.tsv:1: unknown needs 'sometimes' (-, threat or condition)");
+  CHECK_THROWS_WITH(RedlineCues::parse("line\tl\tx\tthreat\n", "c.tsv"),
+                    "c.tsv:1: only warn, threat_noun and idiom cues have needs");
+  CHECK_THROWS_WITH(RedlineCues::parse("warn\tw\tx\tthreat\textra\n", "c.tsv"),
+                    "c.tsv:1: expected at most 4 tab-separated fields (kind, id, pattern, needs)");
+}
+
 TEST_CASE("redline_cues: hits in order, the cue listed first at one offset, none after a hyphen", "[redline_cues]") {
   const RedlineCues cues = RedlineCues::parse(kCues, "c.tsv");
   REQUIRE(cues.size() == 4);

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
 #include "annotate/pipeline.hpp"
 #include "annotate/reader.hpp"
@@ -248,4 +249,26 @@ TEST_CASE("redline_tagger: the held-out sets, at least their scores when they we
   check_held_out("tests/data/redlines-heldout2.tsv", 57, 29);
   // After the second one's, in the style of long-form commentary.
   check_held_out("tests/data/redlines-heldout3.tsv", 53, 22);
+}
+
+TEST_CASE("redline_tagger: a cue of the data's own that needs a threat counts only with one", "[redline_tagger]") {
+  // A weak verb added to the shipped cues: with `threat`, "hinted that" is a warning only
+  // when what would follow is a measure against someone.
+  const std::string shipped(embedded_data_file(RedlineCues::kFile));
+  for (const char* needs : {"threat", "-"}) {
+    const RedlineTagger tagger =
+        RedlineTagger::parse(shipped + "warn\twarn.hinted\t\\bhinted\\s+that\\b\t" + needs + "\n", "cues.tsv");
+    Document threat = annotated("Beijing hinted that it would impose sanctions on Seoul.\n");
+    Document mild = annotated("Beijing hinted that it would deepen cooperation with Seoul.\n");
+    threat.red_lines.clear();
+    mild.red_lines.clear();
+    tagger.tag(threat);
+    tagger.tag(mild);
+    INFO("needs " << needs);
+    REQUIRE(threat.red_lines.size() == 1);
+    CHECK(threat.red_lines[0].cue_rules == std::vector<std::string>{"warn.hinted"});
+    CHECK(threat.red_lines[0].consequence);
+    CHECK(threat.red_lines[0].cameo == "1312");
+    CHECK(mild.red_lines.size() == (std::string(needs) == "threat" ? 0u : 1u));
+  }
 }

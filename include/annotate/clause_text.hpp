@@ -36,6 +36,10 @@ std::string_view word_before(std::string_view text, std::size_t end, std::size_t
 /// The next word at or after `from` (spaces skipped), ending at a space , . ; or `end`.
 std::string_view word_at(std::string_view text, std::size_t from, std::size_t end);
 
+/// True for the modals that put an act in the future or the conditional: would, will,
+/// could, might, may.
+bool is_modal(std::string_view word);
+
 /// True when the word before text[at] is a preposition: "from Tokyo", "with NATO".
 bool after_preposition(std::string_view text, std::size_t at, std::size_t begin);
 

@@ -21,12 +21,26 @@
 
 namespace annotate {
 
+/// What a warning's anchor cue asks of the rest of the sentence before it makes a claim
+/// (the optional fourth field of data/redline_cues.tsv).
+enum class CueNeeds {
+  kNothing,
+  /// "threat": a threat-like consequence (one that holds a consequence or CAMEO cue), or
+  /// a crossing that would happen ("vowed to take military action", "made clear that
+  /// sending troops would cross a red line"; not "vowed to deepen cooperation").
+  kThreat,
+  /// "condition": a governing condition and a threat-like consequence ("said it will use
+  /// force if ..."; not "said it would resume talks if ...").
+  kCondition,
+};
+
 /// One cue pattern of data/redline_cues.tsv.
 struct RedlineCue {
   std::string kind;  ///< warn, threat_noun, idiom, line, cross, not_cross, negation, ...
   std::string id;
   std::shared_ptr<const re2::RE2> pattern;
   bool anchor = false;  ///< a claim's anchor: warn, threat_noun, idiom or line
+  CueNeeds needs = CueNeeds::kNothing;  ///< for the anchors of warnings: warn, threat_noun, idiom
 };
 
 /// A cue found in the text.
@@ -41,8 +55,10 @@ class RedlineCues {
  public:
   static constexpr const char* kFile = "redline_cues.tsv";
 
-  /// Loads data/redline_cues.tsv (or its replacement in `dir`). Throws annotate::Error
-  /// with "file:line: message" on a malformed line or an unknown kind.
+  /// Loads data/redline_cues.tsv (or its replacement in `dir`): `kind <TAB> id <TAB>
+  /// pattern`, and for warn, threat_noun and idiom cues an optional `<TAB> needs` ("-",
+  /// "threat" or "condition", see CueNeeds). Throws annotate::Error with "file:line:
+  /// message" on a malformed line, an unknown kind or an unknown need.
   static RedlineCues load(const std::optional<std::string>& dir);
   static RedlineCues parse(std::string_view content, const std::string& name);
 
