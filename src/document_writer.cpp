@@ -3,8 +3,6 @@
 // (s1, p1, t1, ...), so they are stable for the same input and cost nothing to store.
 #include "annotate/document_writer.hpp"
 
-#include <charconv>
-
 #include "annotate/json_writer.hpp"
 #include "annotate/text_index.hpp"
 
@@ -40,12 +38,7 @@ class DocumentWriter {
   }
 
  private:
-  void id(char prefix, std::size_t index) {
-    char buffer[24];
-    buffer[0] = prefix;
-    const auto end = std::to_chars(buffer + 1, buffer + sizeof buffer, index + 1).ptr;
-    json_.plain_string(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
-  }
+  void id(char prefix, std::size_t index) { json_.id(prefix, index + 1); }
 
   void id_member(std::string_view name, char prefix, std::size_t index) { json_.id_member(name, prefix, index + 1); }
 

@@ -192,13 +192,8 @@ void JsonWriter::number_pair(std::size_t first, std::size_t second) {
     return;
   }
   before_value();
-  char* const to = room(2 * 20 + 3);
-  *to = '[';
-  char* at = put_decimal(to + 1, first);
-  *at++ = ',';
-  at = put_decimal(at, second);
-  *at++ = ']';
-  used_ += static_cast<std::size_t>(at - to);
+  char* const to = room(kPairBytes);
+  used_ += static_cast<std::size_t>(put_pair(to, first, second) - to);
   after_value();
 }
 

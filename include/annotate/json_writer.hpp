@@ -69,33 +69,25 @@ class JsonWriter {
       number_pair(first, second);
       return;
     }
-    char* const to = room(name.size() + 4 + 2 * 20 + 3);
-    char* at = put_compact_key(to, name);
-    *at++ = '[';
-    at = put_decimal(at, first);
-    *at++ = ',';
-    at = put_decimal(at, second);
-    *at++ = ']';
-    used_ += static_cast<std::size_t>(at - to);
+    char* const to = room(name.size() + 4 + kPairBytes);
+    used_ += static_cast<std::size_t>(put_pair(put_compact_key(to, name), first, second) - to);
   }
-  /// key(name) then the string of `prefix` and `number` ("t12"): the ids the program
-  /// makes; one move in compact output.
+  /// The string of `prefix` and `number` ("t12"): an id the program makes.
+  void id(char prefix, std::size_t number) {
+    before_value();
+    char* const to = room(kIdBytes);
+    used_ += static_cast<std::size_t>(put_id(to, prefix, number) - to);
+    after_value();
+  }
+  /// key(name) then id(prefix, number); one move in compact output.
   void id_member(std::string_view name, char prefix, std::size_t number) {
     if (!compact_key(name)) {
-      char buffer[24];
-      buffer[0] = prefix;
-      const char* const end = put_decimal(buffer + 1, number);
       plain_key(name);
-      plain_string(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
+      id(prefix, number);
       return;
     }
-    char* const to = room(name.size() + 4 + 20 + 3);
-    char* at = put_compact_key(to, name);
-    *at++ = '"';
-    *at++ = prefix;
-    at = put_decimal(at, number);
-    *at++ = '"';
-    used_ += static_cast<std::size_t>(at - to);
+    char* const to = room(name.size() + 4 + kIdBytes);
+    used_ += static_cast<std::size_t>(put_id(put_compact_key(to, name), prefix, number) - to);
   }
   void boolean(bool value);
   void null();
@@ -154,6 +146,26 @@ class JsonWriter {
       at[-1] = static_cast<char>('0' + small);
     }
     return to + length;
+  }
+  /// The most `[first,second]` and `"t12"` take.
+  static constexpr std::size_t kPairBytes = 2 * 20 + 3;
+  static constexpr std::size_t kIdBytes = 20 + 3;
+  /// Writes `[first,second]` at `to` (room for kPairBytes) and returns where it ends.
+  static char* put_pair(char* to, std::size_t first, std::size_t second) {
+    *to = '[';
+    char* at = put_decimal(to + 1, first);
+    *at++ = ',';
+    at = put_decimal(at, second);
+    *at++ = ']';
+    return at;
+  }
+  /// Writes `"<prefix><number>"` at `to` (room for kIdBytes) and returns where it ends.
+  static char* put_id(char* to, char prefix, std::size_t number) {
+    to[0] = '"';
+    to[1] = prefix;
+    char* at = put_decimal(to + 2, number);
+    *at++ = '"';
+    return at;
   }
   static constexpr char kDigitPairs[] =
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
