@@ -133,10 +133,7 @@ CitationParser CitationParser::parse(std::string_view rules, const std::string& 
     const std::vector<std::string_view> fields = split_tabs(line);
     if (fields.size() != 3) throw Error(where + "expected 3 tab-separated fields (id, kind, pattern)");
     if (kKinds.count(fields[1]) == 0) throw Error(where + "unknown kind '" + std::string(fields[1]) + "'");
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto regex = std::make_shared<const RE2>(re2::StringPiece(fields[2].data(), fields[2].size()), options);
-    if (!regex->ok()) throw Error(where + "bad pattern: " + regex->error());
+    auto regex = compile_pattern(fields[2], RE2::Options(), where);
     if (fields[1] == "inline_ref") parser.inline_screens_.emplace_back(regex);
     parser.patterns_.push_back(Pattern{std::string(fields[0]), std::string(fields[1]), std::move(regex)});
   });

@@ -11,6 +11,7 @@
 
 #include "annotate/data_file.hpp"
 #include "annotate/error.hpp"
+#include "annotate/pattern_set.hpp"
 
 namespace annotate {
 
@@ -160,10 +161,7 @@ DateRules DateRules::parse(std::string_view rules, const std::string& rules_name
       throw Error(where + "type must be DATE, DURATION, SET or macro");
     }
     if (fields[4] != "-" && fields[4] != "number") throw Error(where + "guard must be - or number");
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto pattern = std::make_shared<const RE2>(expanded, options);
-    if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
+    auto pattern = compile_pattern(expanded, RE2::Options(), where);
     DateRule rule;
     rule.id = std::string(fields[0]);
     rule.type = std::string(fields[1]);

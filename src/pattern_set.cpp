@@ -7,6 +7,13 @@
 
 namespace annotate {
 
+std::shared_ptr<const RE2> compile_pattern(std::string_view pattern, RE2::Options options, const std::string& where) {
+  options.set_log_errors(false);
+  auto compiled = std::make_shared<const RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+  if (!compiled->ok()) throw Error(where + "bad pattern: " + compiled->error());
+  return compiled;
+}
+
 PatternSet::PatternSet(const std::vector<std::string>& patterns, const std::vector<std::string>& labels,
                        RE2::Anchor anchor, RE2::Options options, const std::string& what)
     : size_(patterns.size()) {

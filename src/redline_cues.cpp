@@ -45,10 +45,8 @@ RedlineCues RedlineCues::parse(std::string_view content, const std::string& name
       }
     }
     RE2::Options options;
-    options.set_log_errors(false);
     options.set_case_sensitive(!ignores_case(fields[0]));
-    auto pattern = std::make_shared<const RE2>(re2::StringPiece(fields[2].data(), fields[2].size()), options);
-    if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
+    auto pattern = compile_pattern(fields[2], options, where);
     cues.by_kind_[std::string(fields[0])].push_back(cues.cues_.size());
     const bool anchor = fields[0] == "warn" || fields[0] == "threat_noun" || fields[0] == "idiom" || fields[0] == "line";
     cues.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern), anchor, needs});

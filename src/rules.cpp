@@ -70,10 +70,7 @@ Rules Rules::parse(std::string_view structure, const std::string& structure_name
       if (fields[1] == candidate.name) kind = &candidate;
     }
     if (kind == nullptr) throw Error(where + "unknown rule kind '" + std::string(fields[1]) + "'");
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto pattern = std::make_shared<const RE2>(re2::StringPiece(fields[2].data(), fields[2].size()), options);
-    if (!pattern->ok()) throw Error(where + "bad pattern: " + pattern->error());
+    auto pattern = compile_pattern(fields[2], RE2::Options(), where);
     if (pattern->NumberOfCapturingGroups() < kind->min_groups) {
       throw Error(where + "a " + kind->name + " pattern needs " +
                   std::to_string(kind->min_groups) + " capture groups");

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// PatternSet: several RE2 patterns matched in one pass (an RE2::Set), saying which of them
-// occur in a text. The stages screen text with it before they run their patterns one by
-// one; where the set cannot decide (its automaton out of memory), every pattern stays a
-// candidate, so that a screen can cost time but never findings.
+// The data files' RE2 patterns: compile_pattern() for one, and PatternSet, several matched
+// in one pass (an RE2::Set), saying which of them occur in a text. The stages screen text
+// with a set before they run their patterns one by one; where the set cannot decide (its
+// automaton out of memory), every pattern stays a candidate, so that a screen can cost
+// time but never findings.
 #ifndef ANNOTATE_PATTERN_SET_HPP_
 #define ANNOTATE_PATTERN_SET_HPP_
 
@@ -15,6 +16,11 @@
 #include <vector>
 
 namespace annotate {
+
+/// One pattern of a data file, compiled with `options` (errors are never logged). Throws
+/// annotate::Error "<where>bad pattern: <RE2's message>" when it does not compile; `where`
+/// is a location such as "structure_rules.tsv:12: ".
+std::shared_ptr<const RE2> compile_pattern(std::string_view pattern, RE2::Options options, const std::string& where);
 
 class PatternSet {
  public:
