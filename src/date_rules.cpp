@@ -134,16 +134,20 @@ void compile_value(DateRule& rule) {
 DateRules DateRules::parse(std::string_view rules, const std::string& rules_name,
                            std::string_view words, const std::string& words_name) {
   DateRules result;
+  std::map<std::string, std::map<std::string, std::string, std::less<>>> classes;  // in order, for the patterns
   for_each_data_line(words, [&](std::size_t line_number, std::string_view line) {
     const std::vector<std::string_view> fields = split_tabs(line);
     if (fields.size() != 3 || fields[0].empty() || fields[1].empty()) {
       throw Error(located_message(words_name, line_number,
                                   "expected 3 tab-separated fields (class, word, value)"));
     }
-    result.words_[std::string(fields[0])][std::string(fields[1])] = std::string(fields[2]);
+    classes[std::string(fields[0])][std::string(fields[1])] = std::string(fields[2]);
   });
   std::map<std::string, std::string> pieces;
-  for (const auto& [word_class, entries] : result.words_) pieces[upper(word_class)] = alternation(entries);
+  for (const auto& [word_class, entries] : classes) {
+    pieces[upper(word_class)] = alternation(entries);
+    result.words_.emplace_back(word_class, std::unordered_map<std::string, std::string>(entries.begin(), entries.end()));
+  }
 
   for_each_data_line(rules, [&](std::size_t line_number, std::string_view line) {
     const std::string where = located_message(rules_name, line_number, "");
@@ -171,6 +175,7 @@ DateRules DateRules::parse(std::string_view rules, const std::string& rules_name
     for (const auto& [name, index] : pattern->NamedCapturingGroups()) rule.groups[name] = index;
     if (const auto span = rule.groups.find("span"); span != rule.groups.end()) rule.span_group = span->second;
     compile_value(rule);
+    rule.start = MatchStart(*pattern);
     rule.pattern = std::move(pattern);
     result.rules_.push_back(std::move(rule));
   });
@@ -183,24 +188,27 @@ DateRules DateRules::load(const std::optional<std::string>& dir) {
   return parse(rules.content, rules.name, words.content, words.name);
 }
 
-std::optional<std::string> DateRules::word_value(const std::string& word_class,
-                                                 std::string_view word) const {
-  const auto entries = words_.find(word_class);
-  if (entries == words_.end()) return std::nullopt;
-  auto entry = entries->second.find(word);
-  if (entry == entries->second.end() && !word.empty() && word[0] >= 'A' && word[0] <= 'Z') {
+const std::string* DateRules::find_word(std::string_view word_class, std::string_view word) const {
+  const auto entries =
+      std::find_if(words_.begin(), words_.end(), [&](const auto& named) { return named.first == word_class; });
+  if (entries == words_.end()) return nullptr;
+  std::string key(word);
+  auto entry = entries->second.find(key);
+  if (entry == entries->second.end() && !key.empty() && key[0] >= 'A' && key[0] <= 'Z') {
     // A capital only because the word opens a sentence: "Two years ago".
-    std::string lowered(word);
-    lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
-    entry = entries->second.find(lowered);
+    key[0] = static_cast<char>(key[0] - 'A' + 'a');
+    entry = entries->second.find(key);
   }
-  if (entry == entries->second.end()) return std::nullopt;
-  return entry->second;
+  return entry == entries->second.end() ? nullptr : &entry->second;
 }
 
-bool DateRules::is_count_noun(std::string_view word) const {
-  return word_value("count_noun", word).has_value();
+std::optional<std::string> DateRules::word_value(std::string_view word_class, std::string_view word) const {
+  const std::string* value = find_word(word_class, word);
+  if (value == nullptr) return std::nullopt;
+  return *value;
 }
+
+bool DateRules::is_count_noun(std::string_view word) const { return has_word("count_noun", word); }
 
 DateValue DateRules::evaluate(const DateRule& rule, MatchGroups groups, const ReferenceDate& reference) const {
   DateValue result;

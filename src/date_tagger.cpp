@@ -124,7 +124,7 @@ bool DateTagger::passes_guards(std::string_view text, Span sentence, const DateR
   const std::string_view next = next_word(text, match.end, sentence.end);
   const std::string_view previous = previous_word(text, match.begin, sentence.begin);
   if (rules_.is_count_noun(next)) return false;                                // "1500 troops"
-  if (rules_.word_value("number_prefix", previous)) return false;              // "No. 2023"
+  if (rules_.has_word("number_prefix", previous)) return false;                // "No. 2023"
   if (all_digits(previous) || all_digits(next)) return false;                  // "2 2100 7000"
   return true;
 }
@@ -152,7 +152,9 @@ void DateTagger::match_sentence(std::string_view text, Span sentence, const Cand
     const DateRule& rule = rules_.rules()[index];
     const int group_count = rule.pattern->NumberOfCapturingGroups();
     submatches.assign(static_cast<std::size_t>(group_count) + 1, re2::StringPiece());
-    std::size_t position = sentence.begin;
+    // No match starts before `position` where the rule's first byte cannot (MatchStart), so
+    // the search begins there, and is not run at all when there is no such byte left.
+    std::size_t position = rule.start.skip(text, sentence.begin, sentence.end);
     while (position < sentence.end &&
            rule.pattern->Match(whole, position, sentence.end, RE2::UNANCHORED, submatches.data(), group_count + 1)) {
       const auto offset = [&](const re2::StringPiece& p) { return static_cast<std::size_t>(p.data() - text.data()); };
@@ -164,7 +166,7 @@ void DateTagger::match_sentence(std::string_view text, Span sentence, const Cand
         const re2::StringPiece& s = submatches[static_cast<std::size_t>(rule.span_group)];
         match.span = Span{offset(s), offset(s) + s.size()};
       }
-      position = std::max(match.full.end, match.full.begin + 1);
+      position = rule.start.skip(text, std::max(match.full.end, match.full.begin + 1), sentence.end);
       if (!match.span.empty() && passes_guards(text, sentence, rule, match.span, callout_starts)) {
         match.first_group = scratch.groups.size();
         match.group_count = submatches.size();

@@ -2,8 +2,10 @@
 #include "annotate/date_rules.hpp"
 
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "annotate/error.hpp"
+#include "test_support.hpp"
 
 using namespace annotate;
 
@@ -27,6 +29,35 @@ TEST_CASE("date_rules: the shipped rules load", "[date_rules]") {
   CHECK(*rules.word_value("mod", "early") == "START");
   CHECK(rules.is_count_noun("troops"));
   CHECK_FALSE(rules.word_value("month", "march"));  // the verb is not a month
+  CHECK(rules.has_word("number_prefix", "No."));
+  CHECK(rules.has_word("count_noun", "Troops"));  // capitalised at a sentence's start
+  CHECK_FALSE(rules.has_word("count_noun", "ago"));
+  CHECK_FALSE(rules.has_word("no_such_class", "troops"));
+}
+
+TEST_CASE("date_rules: rules that start with digits or capitals skip to them, finding the same", "[date_rules]") {
+  const DateRules rules = DateRules::load(std::nullopt);
+  std::map<std::string, std::string> ranges;
+  for (const DateRule& rule : rules.rules()) {
+    if (rule.start.skips()) ranges[rule.id] = {static_cast<char>(rule.start.low()), static_cast<char>(rule.start.high())};
+  }
+  CHECK(ranges["year.bare"] == "12");
+  CHECK(ranges["date.iso"] == "12");
+  CHECK(ranges["date.dmy"] == "09");
+  CHECK(ranges["date.month_year"] == "AS");
+  CHECK(ranges.count("date.mod_year") == 0);  // "early 2023", "Early 2023": a lowercase start
+  // Every rule finds the same matches with and without skipping, over the sample and the
+  // date test cases.
+  std::string text = testing::read_file(testing::source_path("data/samples/sample-commentary.txt"));
+  for (const testing::TsvCase& c : testing::read_tsv_cases("tests/data/dates.tsv")) text += c.input + "\n";
+  std::size_t found = 0;
+  for (const DateRule& rule : rules.rules()) {
+    INFO(rule.id);
+    const auto plain = testing::all_matches(*rule.pattern, MatchStart(), text);
+    CHECK(testing::all_matches(*rule.pattern, rule.start, text) == plain);
+    found += plain.size();
+  }
+  CHECK(found > 100);
 }
 
 TEST_CASE("date_rules: malformed files fail with file:line", "[date_rules]") {

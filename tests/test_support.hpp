@@ -4,12 +4,15 @@
 #ifndef ANNOTATE_TESTS_TEST_SUPPORT_HPP_
 #define ANNOTATE_TESTS_TEST_SUPPORT_HPP_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "annotate/document.hpp"
+#include "annotate/pattern_set.hpp"
 #include "annotate/rules.hpp"
 
 namespace annotate::testing {
@@ -69,6 +72,12 @@ std::string scratch_dir(const std::string& name);
 
 /// Writes `content` to `path`, replacing it.
 void write_file(const std::string& path, std::string_view content);
+
+/// Every match of `pattern` in `text` as [begin, end) pairs, found the way the date tagger
+/// searches: leftmost first, resuming at the end of each (one byte on), and skipping with
+/// `start` (pass MatchStart() for a plain search).
+std::vector<std::pair<std::size_t, std::size_t>> all_matches(const RE2& pattern, const MatchStart& start,
+                                                              std::string_view text);
 
 }  // namespace annotate::testing
 

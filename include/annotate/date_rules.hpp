@@ -11,7 +11,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
+
+#include "annotate/pattern_set.hpp"
 
 namespace re2 {
 class RE2;
@@ -34,6 +38,7 @@ struct DateRule {
   std::string mod_template;    ///< "-", "{mod}" or a literal such as "START"
   bool number_guard = false;   ///< reject counts, page numbers, phone numbers
   std::shared_ptr<const re2::RE2> pattern;
+  MatchStart start;                   ///< where a search may skip to
   std::map<std::string, int> groups;  ///< named group -> index
   int span_group = -1;                ///< the index of the group named "span", or -1
 
@@ -89,14 +94,21 @@ class DateRules {
   DateValue evaluate(const DateRule& rule, MatchGroups groups, const ReferenceDate& reference) const;
 
   /// The value of `word` in word class `word_class`, or nothing.
-  std::optional<std::string> word_value(const std::string& word_class, std::string_view word) const;
+  std::optional<std::string> word_value(std::string_view word_class, std::string_view word) const;
+  /// True when `word` is in word class `word_class`: word_value without copying the value,
+  /// for the guards that run on every candidate number.
+  bool has_word(std::string_view word_class, std::string_view word) const { return find_word(word_class, word) != nullptr; }
 
   /// True for a word such as "troops" that makes a number before it a count.
   bool is_count_noun(std::string_view word) const;
 
  private:
+  const std::string* find_word(std::string_view word_class, std::string_view word) const;
+
   std::vector<DateRule> rules_;
-  std::map<std::string, std::map<std::string, std::string, std::less<>>> words_;
+  /// Word class -> word -> value, hashed: the guards look up two words for every candidate
+  /// number.
+  std::vector<std::pair<std::string, std::unordered_map<std::string, std::string>>> words_;
 };
 
 }  // namespace annotate
