@@ -47,7 +47,10 @@ RedlineCues RedlineCues::parse(std::string_view content, const std::string& name
     RE2::Options options;
     options.set_case_sensitive(!ignores_case(fields[0]));
     auto pattern = compile_pattern(fields[2], options, where);
-    cues.by_kind_[std::string(fields[0])].push_back(cues.cues_.size());
+    auto of_kind = std::find_if(cues.by_kind_.begin(), cues.by_kind_.end(),
+                                [&](const auto& entry) { return entry.first == fields[0]; });
+    if (of_kind == cues.by_kind_.end()) of_kind = cues.by_kind_.emplace(cues.by_kind_.end(), fields[0], std::vector<std::size_t>());
+    of_kind->second.push_back(cues.cues_.size());
     const bool anchor = fields[0] == "warn" || fields[0] == "threat_noun" || fields[0] == "idiom" || fields[0] == "line";
     cues.cues_.push_back(RedlineCue{std::string(fields[0]), std::string(fields[1]), std::move(pattern), anchor, needs});
   });
@@ -104,13 +107,20 @@ std::vector<bool> RedlineCues::present_in(std::string_view text) const {
 
 std::vector<bool> RedlineCues::anchor_flags(const Document& doc) const { return screens().anchor_filter.flags(doc); }
 
+const std::vector<std::size_t>* RedlineCues::cues_of_kind(std::string_view kind) const {
+  for (const auto& [name, indices] : by_kind_) {
+    if (name.size() == kind.size() && name == kind) return &indices;
+  }
+  return nullptr;
+}
+
 std::vector<CueHit> RedlineCues::find(std::string_view text, Span span, std::string_view kind,
                                       const std::vector<bool>* present, Wanted wanted) const {
   std::vector<CueHit> found;
   const re2::StringPiece piece(text.data() + span.begin, span.size());
-  const auto of_kind = by_kind_.find(kind);
-  if (of_kind == by_kind_.end()) return found;
-  for (const std::size_t c : of_kind->second) {
+  const std::vector<std::size_t>* of_kind = cues_of_kind(kind);
+  if (of_kind == nullptr) return found;
+  for (const std::size_t c : *of_kind) {
     const RedlineCue& cue = cues_[c];
     if (present != nullptr && !(*present)[c]) continue;
     re2::StringPiece match;

@@ -1177,10 +1177,10 @@ bool SentenceClaim::finish() {
   // CAMEO from the consequence (only the cues the set found in it are searched); hedges
   // anywhere in the sentence but the trigger.
   if (claim.consequence) {
-    for (const char* code : {"138", "1313", "1312", "131"}) {
-      if (!cues.find(text, *claim.consequence, std::string("cameo_") + code, &cues_in_consequence, Wanted::kFirst)
-               .empty()) {
-        claim.cameo = code;
+    constexpr std::string_view kCameoKinds[] = {"cameo_138", "cameo_1313", "cameo_1312", "cameo_131"};
+    for (const std::string_view cameo_kind : kCameoKinds) {
+      if (!cues.find(text, *claim.consequence, cameo_kind, &cues_in_consequence, Wanted::kFirst).empty()) {
+        claim.cameo = std::string(cameo_kind.substr(std::string_view("cameo_").size()));
         break;
       }
     }

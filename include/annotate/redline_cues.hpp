@@ -7,12 +7,12 @@
 
 #include <re2/re2.h>
 
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "annotate/document.hpp"
@@ -98,8 +98,11 @@ class RedlineCues {
   const Screens& screens() const;
 
   std::vector<RedlineCue> cues_;
-  /// The indices into cues_ of each kind's cues, in file order.
-  std::map<std::string, std::vector<std::size_t>, std::less<>> by_kind_;
+  /// The indices into cues_ of each kind's cues, in file order, kinds in order of first
+  /// appearance: a dozen kinds, looked up some twenty times a claim, found faster in a
+  /// list than in a map of strings.
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> by_kind_;
+  const std::vector<std::size_t>* cues_of_kind(std::string_view kind) const;
   std::shared_ptr<Screens> screens_ = std::make_shared<Screens>();
 };
 
