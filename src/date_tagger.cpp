@@ -256,6 +256,7 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, 
     doc.reference_date.value = buffer;
   }
 
+  doc.dates.reserve(doc.dates.size() + matches.size());
   for (std::size_t m = 0; m < matches.size(); ++m) {
     const Match& match = matches[m];
     const DateRule& rule = rules_.rules()[match.rule];
