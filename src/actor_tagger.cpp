@@ -157,27 +157,81 @@ struct LocalPerson {
   bool seen = false;           ///< named in full so far
 };
 
+constexpr std::size_t kNoActor = static_cast<std::size_t>(-1);
+
+// What the tagger knows of each lexicon entity while it tags one document, by the entity's
+// index: tables as long as the lexicon, cheaper than hashing at every mention. Filling and
+// freeing them (7 KB) for every document cost more than tagging a short one, so each
+// thread keeps its tables, and the entries a document set are reset when it is done.
+class EntityTables {
+ public:
+  explicit EntityTables(std::size_t entities) : tables_(of_this_thread()) {
+    if (tables_.actor.size() < entities) {
+      tables_.actor.resize(entities, kNoActor);
+      tables_.full_name_seen.resize(entities, false);
+    }
+  }
+  ~EntityTables() {
+    for (const std::size_t entity : tables_.touched) {
+      tables_.actor[entity] = kNoActor;
+      tables_.full_name_seen[entity] = false;
+    }
+    tables_.touched.clear();
+  }
+  EntityTables(const EntityTables&) = delete;
+  EntityTables& operator=(const EntityTables&) = delete;
+
+  /// The entity's index in Document::actors, or kNoActor.
+  std::size_t actor(std::size_t entity) const { return tables_.actor[entity]; }
+  void set_actor(std::size_t entity, std::size_t index) {
+    tables_.touched.push_back(entity);
+    tables_.actor[entity] = index;
+  }
+  /// True once a person has been named in full in the document.
+  bool full_name_seen(std::size_t entity) const { return tables_.full_name_seen[entity]; }
+  void see_full_name(std::size_t entity) {
+    if (tables_.full_name_seen[entity]) return;
+    tables_.touched.push_back(entity);
+    tables_.full_name_seen[entity] = true;
+  }
+
+ private:
+  struct Tables {
+    std::vector<std::size_t> actor;
+    std::vector<bool> full_name_seen;
+    std::vector<std::size_t> touched;
+  };
+  static Tables& of_this_thread() {
+    thread_local Tables tables;
+    return tables;
+  }
+  Tables& tables_;
+};
+
 // The document's actors as they are first mentioned. Lexicon entities are found by their
-// index (a table as long as the lexicon, cheaper than hashing an id at every mention);
-// people found from context by their slug.
+// index, people found from context by their slug.
 class ActorList {
  public:
-  ActorList(Document& doc, const Lexicon& lexicon)
-      : doc_(doc), lexicon_(lexicon), by_entity_(lexicon.entities().size(), kNone) {}
+  ActorList(Document& doc, const Lexicon& lexicon, EntityTables& entities)
+      : doc_(doc), lexicon_(lexicon), entities_(entities) {}
 
   std::size_t of_entity(std::size_t entity, const std::string& rule_id) {
-    std::size_t& index = by_entity_[entity];
-    if (index == kNone) {
+    std::size_t index = entities_.actor(entity);
+    if (index == kNoActor) {
       const Entity& e = lexicon_.entities()[entity];
       index = add(e.id, e.type, e.name, e.affiliation, rule_id);
+      entities_.set_actor(entity, index);
     }
     return index;
   }
   std::size_t of_local(const std::string& id, const std::string& name, const std::string& rule_id) {
     // A slug that is also a lexicon id names the same actor.
     if (const auto entity = lexicon_.entity_index(id)) {
-      std::size_t& index = by_entity_[*entity];
-      if (index == kNone) index = add(id, ActorType::kPerson, name, "", rule_id);
+      std::size_t index = entities_.actor(*entity);
+      if (index == kNoActor) {
+        index = add(id, ActorType::kPerson, name, "", rule_id);
+        entities_.set_actor(*entity, index);
+      }
       return index;
     }
     const auto it = local_.find(id);
@@ -186,10 +240,9 @@ class ActorList {
     local_.emplace(id, index);
     return index;
   }
-  bool mentioned(std::size_t entity) const { return by_entity_[entity] != kNone; }
+  bool mentioned(std::size_t entity) const { return entities_.actor(entity) != kNoActor; }
 
  private:
-  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::size_t add(const std::string& id, ActorType type, const std::string& name, const std::string& affiliation,
                   const std::string& rule_id) {
     doc_.actors.push_back(Actor{id, type, name, affiliation, "", 0, rule_id});
@@ -198,7 +251,7 @@ class ActorList {
 
   Document& doc_;
   const Lexicon& lexicon_;
-  std::vector<std::size_t> by_entity_;
+  EntityTables& entities_;
   std::map<std::string, std::size_t> local_;
 };
 
@@ -251,8 +304,8 @@ void ActorTagger::tag(Document& doc, const CueHits* screened) const {
   doc.mentions.reserve(doc.text.size() / 40);
 
   // Pass 2: the lexicon and the local people, in text order.
-  ActorList actors(doc, lexicon_);
-  std::vector<bool> full_name_seen(lexicon_.entities().size());  // lexicon people named in full so far
+  EntityTables entities(lexicon_.entities().size());
+  ActorList actors(doc, lexicon_, entities);
   // The bytes that start a local person's name or surname, and those that start anything
   // at all (a lexicon surface, an alias, a local person): most words start none.
   std::array<bool, 256> local_starts{};
@@ -370,9 +423,9 @@ void ActorTagger::tag(Document& doc, const CueHits* screened) const {
         if (form.form == "surname") {
           const bool needs_antecedent = form.surface.size() < cues_.short_surname ||
                                         cues_.antecedent_surnames.count(form.surface) > 0;
-          counts_here = !needs_antecedent || full_name_seen[form.entity];
+          counts_here = !needs_antecedent || entities.full_name_seen(form.entity);
         } else {
-          full_name_seen[form.entity] = true;
+          entities.see_full_name(form.entity);
         }
       }
       if (counts_here) {

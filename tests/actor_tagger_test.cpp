@@ -105,6 +105,22 @@ TEST_CASE("actor_tagger: surnames need their full name first when short or a wor
         "Medvedev=dmitry-medvedev/surname | Kyiv=UKR/capital");
 }
 
+TEST_CASE("actor_tagger: what one document learns of an actor does not reach the next", "[actor_tagger]") {
+  // The per-entity tables are kept by the thread from document to document (and reset):
+  // a full name seen in one document does not license a short surname in the next, and
+  // each document numbers its own actors from the first.
+  const Document first = annotated("Xi Jinping met Moon Jae-in in Seoul.\n");
+  CHECK(describe(first) == "Xi Jinping=xi-jinping/name | Moon Jae-in=moon-jae-in/name | Seoul=KOR/capital");
+  const Document second = annotated("Seoul waited. Xi said nothing and Moon rose.\n");
+  CHECK(describe(second) == "Seoul=KOR/capital");
+  REQUIRE(second.actors.size() == 1);
+  CHECK(second.mentions[0].actor == 0);
+  CHECK(second.actors[0].mention_count == 1);
+  const Document third = annotated("Xi Jinping spoke. Xi left.\n");
+  CHECK(describe(third) == "Xi Jinping=xi-jinping/name | Xi=xi-jinping/surname");
+  CHECK(third.actors.size() == 1);
+}
+
 TEST_CASE("actor_tagger: the North and the South only in a Korean context", "[actor_tagger]") {
   CHECK(describe(annotated("North Korea tested a missile. Seoul protested. The South fears the North.\n")) ==
         "North Korea=PRK/name | Seoul=KOR/capital | The South=KOR/alias | the North=PRK/alias");
