@@ -18,17 +18,56 @@ std::shared_ptr<const RE2> compile_pattern(std::string_view pattern, RE2::Option
   return compiled;
 }
 
-MatchStart::MatchStart(const RE2& pattern) {
+namespace {
+
+// The first bytes of the non-empty matches of `pattern` right after `context` ("" for the
+// start of the text): RE2's PossibleMatchRange of context + pattern bounds every such
+// string, so the byte after the context lies between the bounds' bytes there. What may
+// precede a match matters: "\Bb|\bc" at the start of a text matches only "c", after a
+// letter also "b".
+struct FirstBytes {
+  enum Kind { kNone, kRange, kAny } kind = kAny;  // none: no non-empty match after context
+  unsigned char low = 0;
+  unsigned char high = 0xFF;
+};
+
+FirstBytes first_bytes_after(const RE2& pattern, const std::string& context, const std::string& context_pattern) {
+  RE2::Options options = pattern.options();
+  options.set_log_errors(false);
+  const RE2 combined(context_pattern + "(?:" + pattern.pattern() + ")", options);
   std::string min;
   std::string max;
-  // An empty min would allow an empty match, which may start anywhere.
-  if (!pattern.PossibleMatchRange(&min, &max, 4) || min.empty() || max.empty()) return;
-  low_ = static_cast<unsigned char>(min[0]);
-  high_ = static_cast<unsigned char>(max[0]);
+  if (!combined.ok() || !combined.PossibleMatchRange(&min, &max, 5)) return {};
+  const std::size_t at = context.size();
+  if (min.compare(0, at, context) != 0 || max.compare(0, at, context) != 0) return {};
+  if (max.size() == at) return {min.size() == at ? FirstBytes::kNone : FirstBytes::kAny};
+  // A min that stops at the context is an empty match, below every non-empty one: no
+  // lower bound for their first bytes.
+  if (min.size() == at) return {};
+  return {FirstBytes::kRange, static_cast<unsigned char>(min[at]), static_cast<unsigned char>(max[at])};
+}
+
+}  // namespace
+
+MatchStart::MatchStart(const RE2& pattern) {
+  // Every left context the empty-width assertions tell apart: the start of the text (^, \A,
+  // and \b as after a non-word byte), after a newline ((?m)^), after another non-word
+  // byte, and after a word byte (\b and \B). An empty match starts nothing: the date
+  // tagger drops it, and skipping never passes the start of a non-empty one.
+  static const std::pair<std::string, std::string> kContexts[] = {{"", ""}, {"\n", "\\n"}, {" ", " "}, {"a", "a"}};
+  bool found = false;
+  for (const auto& [context, context_pattern] : kContexts) {
+    const FirstBytes bytes = first_bytes_after(pattern, context, context_pattern);
+    if (bytes.kind == FirstBytes::kAny) return;
+    if (bytes.kind == FirstBytes::kNone) continue;
+    low_ = found ? std::min(low_, bytes.low) : bytes.low;
+    high_ = found ? std::max(high_, bytes.high) : bytes.high;
+    found = true;
+  }
   // Skipping pays where the range's bytes are rare in prose: no space, no lowercase letter.
   const bool space = low_ <= ' ' && ' ' <= high_;
   const bool lowercase = low_ <= 'z' && 'a' <= high_;
-  skips_ = low_ <= high_ && !space && !lowercase;
+  skips_ = found && low_ <= high_ && !space && !lowercase;
 }
 
 std::size_t MatchStart::skip_to_range(std::string_view text, std::size_t from, std::size_t end) const {

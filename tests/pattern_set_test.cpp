@@ -68,6 +68,17 @@ TEST_CASE("match_start: the range of a match's first byte, and where a search ma
     CHECK(start.skip(text, 5, text.size()) == 5);
   }
   CHECK_FALSE(MatchStart().skips());
+
+  // What may precede a match counts: "\\BB" matches a "B" only after a word byte, which
+  // the start of a text is not, and "\\b-" a "-" only after one.
+  const MatchStart after_words(RE2("\\BB|\\bC"));
+  CHECK(after_words.skips());
+  CHECK(after_words.low() == 'B');
+  CHECK(after_words.high() == 'C');
+  const MatchStart dash(RE2("\\b-|X"));
+  CHECK(dash.skips());
+  CHECK(dash.low() == '-');
+  CHECK(dash.high() == 'X');
 }
 
 TEST_CASE("match_start: skipping finds exactly the matches a plain search finds", "[pattern_set]") {
@@ -76,7 +87,7 @@ TEST_CASE("match_start: skipping finds exactly the matches a plain search finds"
       "On 12 March 2023 and March 2024, Seoul (1998-2001) said 2020s; No. 2023. 19th 2100 20 1999\xE2\x80\x99s "
       "Q1 2024, Q4; 31/12/2020 and 2020-12-31, 1900 troops, 2013-14, 123456 and 4.2023. End 2022";
   for (const char* pattern : {"\\b(?:19|20)\\d\\d\\b", "(?:January|March|December) \\d{4}", "\\d{1,2}/\\d{1,2}/\\d{4}",
-                              "Q[1-4](?: \\d{4})?", "(?:19|20)\\d\\d-(?:\\d\\d|\\d{4})", "\\d+"}) {
+                              "Q[1-4](?: \\d{4})?", "(?:19|20)\\d\\d-(?:\\d\\d|\\d{4})", "\\d+", "\\B2|\\b1"}) {
     INFO(pattern);
     const RE2 compiled(pattern);
     const MatchStart start(compiled);

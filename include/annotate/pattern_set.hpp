@@ -24,7 +24,10 @@ std::shared_ptr<const RE2> compile_pattern(std::string_view pattern, RE2::Option
 
 /// Where a match of one pattern may start, as far as its first byte tells: RE2's
 /// PossibleMatchRange gives strings min and max with min <= s <= max for every match s, so
-/// a match's first byte lies between theirs. Where that range holds no lowercase ASCII
+/// a match's first byte lies between theirs. It is read after each left context that
+/// \b, \B, ^ and \A tell apart (the text's start, a newline, another non-word byte, a
+/// word byte), since "\BB" matches a "B" only after a word byte; the range is their
+/// union, for the non-empty matches (an empty one starts nothing). Where it holds no lowercase ASCII
 /// letter and no space (a year's digits, a capitalised month name), a search can move to
 /// the next byte in it instead of walking RE2's automaton over the bytes before, and need
 /// not run at all when there is none: the same matches for less work. Other patterns
