@@ -32,12 +32,16 @@ struct FirstBytes {
 };
 
 FirstBytes first_bytes_after(const RE2& pattern, const std::string& context, const std::string& context_pattern) {
-  RE2::Options options = pattern.options();
-  options.set_log_errors(false);
-  const RE2 combined(context_pattern + "(?:" + pattern.pattern() + ")", options);
   std::string min;
   std::string max;
-  if (!combined.ok() || !combined.PossibleMatchRange(&min, &max, 5)) return {};
+  if (context.empty()) {
+    if (!pattern.PossibleMatchRange(&min, &max, 5)) return {};
+  } else {
+    RE2::Options options = pattern.options();
+    options.set_log_errors(false);
+    const RE2 combined(context_pattern + "(?:" + pattern.pattern() + ")", options);
+    if (!combined.ok() || !combined.PossibleMatchRange(&min, &max, 5)) return {};
+  }
   const std::size_t at = context.size();
   if (min.compare(0, at, context) != 0 || max.compare(0, at, context) != 0) return {};
   if (max.size() == at) return {min.size() == at ? FirstBytes::kNone : FirstBytes::kAny};
@@ -45,6 +49,13 @@ FirstBytes first_bytes_after(const RE2& pattern, const std::string& context, con
   // lower bound for their first bytes.
   if (min.size() == at) return {};
   return {FirstBytes::kRange, static_cast<unsigned char>(min[at]), static_cast<unsigned char>(max[at])};
+}
+
+// Skipping pays where the range's bytes are rare in prose: no space, no lowercase letter.
+bool worth_skipping(unsigned char low, unsigned char high) {
+  const bool space = low <= ' ' && ' ' <= high;
+  const bool lowercase = low <= 'z' && 'a' <= high;
+  return low <= high && !space && !lowercase;
 }
 
 }  // namespace
@@ -55,6 +66,8 @@ MatchStart::MatchStart(const RE2& pattern) {
   // byte, and after a word byte (\b and \B). An empty match starts nothing: the date
   // tagger drops it, and skipping never passes the start of a non-empty one.
   static const std::pair<std::string, std::string> kContexts[] = {{"", ""}, {"\n", "\\n"}, {" ", " "}, {"a", "a"}};
+  // Each context can only widen the range, so a range not worth skipping ends the search:
+  // most patterns (case-insensitive words) need no compiling beyond their own.
   bool found = false;
   for (const auto& [context, context_pattern] : kContexts) {
     const FirstBytes bytes = first_bytes_after(pattern, context, context_pattern);
@@ -63,11 +76,9 @@ MatchStart::MatchStart(const RE2& pattern) {
     low_ = found ? std::min(low_, bytes.low) : bytes.low;
     high_ = found ? std::max(high_, bytes.high) : bytes.high;
     found = true;
+    if (!worth_skipping(low_, high_)) return;
   }
-  // Skipping pays where the range's bytes are rare in prose: no space, no lowercase letter.
-  const bool space = low_ <= ' ' && ' ' <= high_;
-  const bool lowercase = low_ <= 'z' && 'a' <= high_;
-  skips_ = found && low_ <= high_ && !space && !lowercase;
+  skips_ = found;
 }
 
 std::size_t MatchStart::skip_to_range(std::string_view text, std::size_t from, std::size_t end) const {
