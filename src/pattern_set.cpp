@@ -63,8 +63,8 @@ bool worth_skipping(unsigned char low, unsigned char high) {
 MatchStart::MatchStart(const RE2& pattern) {
   // Every left context the empty-width assertions tell apart: the start of the text (^, \A,
   // and \b as after a non-word byte), after a newline ((?m)^), after another non-word
-  // byte, and after a word byte (\b and \B). An empty match starts nothing: the date
-  // tagger drops it, and skipping never passes the start of a non-empty one.
+  // byte, and after a word byte (\b and \B). Only non-empty matches count: skipping never
+  // passes the start of one (empty ones it may pass; see the header).
   static const std::pair<std::string, std::string> kContexts[] = {{"", ""}, {"\n", "\\n"}, {" ", " "}, {"a", "a"}};
   // Each context can only widen the range, so a range not worth skipping ends the search:
   // most patterns (case-insensitive words) need no compiling beyond their own.

@@ -27,10 +27,11 @@ std::shared_ptr<const RE2> compile_pattern(std::string_view pattern, RE2::Option
 /// a match's first byte lies between theirs. It is read after each left context that
 /// \b, \B, ^ and \A tell apart (the text's start, a newline, another non-word byte, a
 /// word byte), since "\BB" matches a "B" only after a word byte; the range is their
-/// union, for the non-empty matches (an empty one starts nothing). Where it holds no lowercase ASCII
-/// letter and no space (a year's digits, a capitalised month name), a search can move to
-/// the next byte in it instead of walking RE2's automaton over the bytes before, and need
-/// not run at all when there is none: the same matches for less work. Other patterns
+/// union. Where it holds no lowercase ASCII letter and no space (a year's digits, a
+/// capitalised month name), a search can move to the next byte in it instead of walking
+/// RE2's automaton over the bytes before, and need not run at all when there is none: the
+/// same non-empty matches for less work (empty ones may be passed over, so this is for
+/// callers that keep only non-empty matches, as the date tagger does). Other patterns
 /// (most are case-insensitive, so their range spans the letters) never skip.
 class MatchStart {
  public:
