@@ -61,11 +61,14 @@ bool worth_skipping(unsigned char low, unsigned char high) {
 }  // namespace
 
 MatchStart::MatchStart(const RE2& pattern) {
-  // Every left context the empty-width assertions tell apart: the start of the text (^, \A,
-  // and \b as after a non-word byte), after a newline ((?m)^), after another non-word
-  // byte, and after a word byte (\b and \B). Only non-empty matches count: skipping never
-  // passes the start of one (empty ones it may pass; see the header).
-  static const std::pair<std::string, std::string> kContexts[] = {{"", ""}, {"\n", "\\n"}, {" ", " "}, {"a", "a"}};
+  // The left contexts the empty-width assertions tell apart come down to two. At the
+  // text's start ^, (?m)^ and \A hold and \b, \B read the start as a non-word byte; after
+  // any other non-word byte (a space, a newline) the same or fewer assertions hold, and
+  // none of RE2's assertions forbids what another allows, so the start's matches include
+  // theirs. After a word byte \b and \B turn over: that context is read as well. Only
+  // non-empty matches count: skipping never passes the start of one (empty ones it may
+  // pass; see the header).
+  static const std::pair<std::string, std::string> kContexts[] = {{"", ""}, {"a", "a"}};
   // Each context can only widen the range, so a range not worth skipping ends the search:
   // most patterns (case-insensitive words) need no compiling beyond their own.
   bool found = false;

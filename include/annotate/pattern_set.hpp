@@ -24,10 +24,9 @@ std::shared_ptr<const RE2> compile_pattern(std::string_view pattern, RE2::Option
 
 /// Where a match of one pattern may start, as far as its first byte tells: RE2's
 /// PossibleMatchRange gives strings min and max with min <= s <= max for every match s, so
-/// a match's first byte lies between theirs. It is read after each left context that
-/// \b, \B, ^ and \A tell apart (the text's start, a newline, another non-word byte, a
-/// word byte), since "\BB" matches a "B" only after a word byte; the range is their
-/// union. Where it holds no lowercase ASCII letter and no space (a year's digits, a
+/// a match's first byte lies between theirs. It is read at the text's start (whose
+/// matches include those after any non-word byte) and after a word byte, where \b and \B
+/// turn over ("\BB" matches a "B" only there); the range is the union of the two. Where it holds no lowercase ASCII letter and no space (a year's digits, a
 /// capitalised month name), a search can move to the next byte in it instead of walking
 /// RE2's automaton over the bytes before, and need not run at all when there is none: the
 /// same non-empty matches for less work (empty ones may be passed over, so this is for
