@@ -354,8 +354,7 @@ void ActorTagger::tag(Document& doc, const CueHits* screened) const {
           const std::string& surface = full ? candidate.name : candidate.surname;
           if (!full && (!candidate.seen || !candidate.surname_usable)) continue;
           if (surface.size() > person_length && text[i] == surface[0] && text.compare(i, surface.size(), surface) == 0 &&
-              (i + surface.size() >= sentence.end || !is_word_byte(text[i + surface.size()]) ||
-               text[i + surface.size()] == '\xE2')) {
+              word_ends_at(text, i + surface.size(), sentence.end)) {
             person = &candidate;
             person_length = surface.size();
             person_full = full;
@@ -378,8 +377,7 @@ void ActorTagger::tag(Document& doc, const CueHits* screened) const {
           const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
           const bool same = end <= sentence.end && lower(text[i]) == lower(alias.surface[0]) &&
                             text.substr(i + 1, alias.surface.size() - 1) == std::string_view(alias.surface).substr(1);
-          if (same &&
-              (end == sentence.end || !is_word_byte(text[end]))) {
+          if (same && word_ends_at(text, end, sentence.end)) {
             // "the North Korean threat" is no alias: a capitalised word must not follow.
             std::size_t next = end;
             while (next < sentence.end && text[next] == ' ') ++next;

@@ -36,22 +36,6 @@ bool is_form_name(std::string_view form) {
 
 unsigned char fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c; }
 
-// True when no letter or digit continues the word at text[i].
-bool word_ends_at(std::string_view text, std::size_t i, std::size_t end) {
-  if (i >= end) return true;
-  const auto byte = static_cast<unsigned char>(text[i]);
-  if (byte < 0x80) {
-    return !((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9'));
-  }
-  std::size_t length = 0;
-  const char32_t c = decode_at(text, i, &length);
-  if (c < 0x80) {
-    return !((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9'));
-  }
-  // Punctuation and symbols (General Punctuation, quotes, dashes, CJK punctuation) end a word.
-  return (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) || c == 0xA0 || c == 0xAB || c == 0xBB;
-}
-
 bool is_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   return std::all_of(text.begin(), text.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });

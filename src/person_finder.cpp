@@ -26,7 +26,7 @@ std::vector<Token> tokenize(std::string_view text) {
     while (stop < text.size() && text[stop] != ' ') ++stop;
     std::string_view word = text.substr(i, stop - i);
     bool comma = false;
-    // Trailing punctuation and quotes, but keep the period of an initial ("D.J.").
+    // Trailing punctuation, quotes and callouts, but keep the period of an initial ("D.J.").
     while (!word.empty()) {
       const char last = word.back();
       const bool initial_period = last == '.' && word.size() >= 2 && word[word.size() - 2] >= 'A' &&
@@ -36,10 +36,14 @@ std::vector<Token> tokenize(std::string_view text) {
         word.remove_suffix(1);
         continue;
       }
+      // Closing quotes, and a superscript callout glued to a name ("Xi Jinping³").
       std::size_t length = 0;
-      if (static_cast<unsigned char>(last) >= 0x80 && is_closing_mark(decode_before(word, word.size(), &length))) {
-        word.remove_suffix(length);
-        continue;
+      if (static_cast<unsigned char>(last) >= 0x80) {
+        const char32_t c = decode_before(word, word.size(), &length);
+        if (is_closing_mark(c) || superscript_digit_value(c) >= 0) {
+          word.remove_suffix(length);
+          continue;
+        }
       }
       break;
     }

@@ -75,6 +75,23 @@ int superscript_digit_value(char32_t c) {
   }
 }
 
+bool word_ends_at(std::string_view text, std::size_t i, std::size_t end) {
+  if (i >= end) return true;
+  const auto byte = static_cast<unsigned char>(text[i]);
+  if (byte < 0x80) {
+    return !((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9'));
+  }
+  std::size_t length = 0;
+  const char32_t c = decode_at(text, i, &length);
+  if (c < 0x80) {
+    return !((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9'));
+  }
+  // Punctuation and symbols (General Punctuation, quotes, dashes, CJK punctuation) end a
+  // word, and so does a superscript callout glued to it ("China⁴").
+  return (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) || c == 0xA0 || c == 0xAB || c == 0xBB ||
+         superscript_digit_value(c) >= 0;
+}
+
 std::string_view strip_closing_marks(std::string_view line) {
   while (!line.empty()) {
     std::size_t length = 0;

@@ -28,6 +28,11 @@ bool is_ascii_digit(char32_t c);
 /// The value of a superscript digit (¹ -> 1), or -1.
 int superscript_digit_value(char32_t c);
 
+/// True when no letter or digit continues the word at text[i]: at `end`, an ASCII byte
+/// that is no letter or digit, punctuation (quotes, dashes, the possessive ’), a no-break
+/// space, or a superscript callout. Where a name found in the text must end.
+bool word_ends_at(std::string_view text, std::size_t i, std::size_t end);
+
 /// `line` without closing marks at its end: "“unfriendly country.”" -> "“unfriendly country.".
 std::string_view strip_closing_marks(std::string_view line);
 /// `line` without one pair of enclosing quotes: "“The Camp David Trilateral”" -> the inside.
