@@ -143,7 +143,6 @@ template <typename Candidates>
 void DateTagger::match_sentence(std::string_view text, Span sentence, const Candidates& hits,
                                 const std::vector<std::size_t>& callout_starts, Scratch& scratch,
                                 std::vector<Match>& chosen) const {
-  const re2::StringPiece whole(text.data(), text.size());
   std::vector<Match>& candidates = scratch.candidates;
   std::vector<re2::StringPiece>& submatches = scratch.submatches;
   candidates.clear();
@@ -152,11 +151,10 @@ void DateTagger::match_sentence(std::string_view text, Span sentence, const Cand
     const DateRule& rule = rules_.rules()[index];
     const int group_count = rule.pattern->NumberOfCapturingGroups();
     submatches.assign(static_cast<std::size_t>(group_count) + 1, re2::StringPiece());
-    // No match starts before `position` where the rule's first byte cannot (MatchStart), so
-    // the search begins there, and is not run at all when there is no such byte left.
-    std::size_t position = rule.start.skip(text, sentence.begin, sentence.end);
-    while (position < sentence.end &&
-           rule.pattern->Match(whole, position, sentence.end, RE2::UNANCHORED, submatches.data(), group_count + 1)) {
+    // next_match skips to the bytes the rule's matches may start with (MatchStart), and
+    // runs no search when there is none left in the sentence.
+    std::size_t position = sentence.begin;
+    while (next_match(*rule.pattern, rule.start, text, sentence.end, &position, submatches.data(), group_count + 1)) {
       const auto offset = [&](const re2::StringPiece& p) { return static_cast<std::size_t>(p.data() - text.data()); };
       Match match;
       match.rule = index;
@@ -166,7 +164,6 @@ void DateTagger::match_sentence(std::string_view text, Span sentence, const Cand
         const re2::StringPiece& s = submatches[static_cast<std::size_t>(rule.span_group)];
         match.span = Span{offset(s), offset(s) + s.size()};
       }
-      position = rule.start.skip(text, std::max(match.full.end, match.full.begin + 1), sentence.end);
       if (!match.span.empty() && passes_guards(text, sentence, rule, match.span, callout_starts)) {
         match.first_group = scratch.groups.size();
         match.group_count = submatches.size();

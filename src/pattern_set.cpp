@@ -31,7 +31,8 @@ struct FirstBytes {
   unsigned char high = 0xFF;
 };
 
-FirstBytes first_bytes_after(const RE2& pattern, const std::string& context, const std::string& context_pattern) {
+// REQUIRES: `context` is its own pattern (no byte RE2 reads as an operator).
+FirstBytes first_bytes_after(const RE2& pattern, std::string_view context) {
   std::string min;
   std::string max;
   if (context.empty()) {
@@ -39,7 +40,7 @@ FirstBytes first_bytes_after(const RE2& pattern, const std::string& context, con
   } else {
     RE2::Options options = pattern.options();
     options.set_log_errors(false);
-    const RE2 combined(context_pattern + "(?:" + pattern.pattern() + ")", options);
+    const RE2 combined(std::string(context) + "(?:" + pattern.pattern() + ")", options);
     if (!combined.ok() || !combined.PossibleMatchRange(&min, &max, 5)) return {};
   }
   const std::size_t at = context.size();
@@ -68,12 +69,12 @@ MatchStart::MatchStart(const RE2& pattern) {
   // theirs. After a word byte \b and \B turn over: that context is read as well. Only
   // non-empty matches count: skipping never passes the start of one (empty ones it may
   // pass; see the header).
-  static const std::pair<std::string, std::string> kContexts[] = {{"", ""}, {"a", "a"}};
+  constexpr std::string_view kContexts[] = {"", "a"};
   // Each context can only widen the range, so a range not worth skipping ends the search:
   // most patterns (case-insensitive words) need no compiling beyond their own.
   bool found = false;
-  for (const auto& [context, context_pattern] : kContexts) {
-    const FirstBytes bytes = first_bytes_after(pattern, context, context_pattern);
+  for (const std::string_view context : kContexts) {
+    const FirstBytes bytes = first_bytes_after(pattern, context);
     if (bytes.kind == FirstBytes::kAny) return;
     if (bytes.kind == FirstBytes::kNone) continue;
     low_ = found ? std::min(low_, bytes.low) : bytes.low;
@@ -105,6 +106,18 @@ std::size_t MatchStart::skip_to_range(std::string_view text, std::size_t from, s
     if (low_ <= byte && byte <= high_) break;
   }
   return static_cast<std::size_t>(p - data);
+}
+
+bool next_match(const RE2& pattern, const MatchStart& start, std::string_view text, std::size_t end,
+                std::size_t* position, re2::StringPiece* submatches, int count) {
+  *position = start.skip(text, *position, end);
+  if (*position >= end ||
+      !pattern.Match(re2::StringPiece(text.data(), text.size()), *position, end, RE2::UNANCHORED, submatches, count)) {
+    return false;
+  }
+  const auto begin = static_cast<std::size_t>(submatches[0].data() - text.data());
+  *position = std::max(begin + submatches[0].size(), begin + 1);
+  return true;
 }
 
 PatternSet::PatternSet(const std::vector<std::string>& patterns, const std::vector<std::string>& labels,

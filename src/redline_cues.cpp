@@ -109,7 +109,7 @@ std::vector<bool> RedlineCues::anchor_flags(const Document& doc) const { return 
 
 const std::vector<std::size_t>* RedlineCues::cues_of_kind(std::string_view kind) const {
   for (const auto& [name, indices] : by_kind_) {
-    if (name.size() == kind.size() && name == kind) return &indices;
+    if (name == kind) return &indices;
   }
   return nullptr;
 }

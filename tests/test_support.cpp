@@ -173,13 +173,11 @@ Run run_annotate(const std::vector<std::string>& args, const std::string& stdin_
 std::vector<std::pair<std::size_t, std::size_t>> all_matches(const RE2& pattern, const MatchStart& start,
                                                               std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece match;
-  std::size_t position = start.skip(text, 0, text.size());
-  while (position < text.size() && pattern.Match(whole, position, text.size(), RE2::UNANCHORED, &match, 1)) {
+  std::size_t position = 0;
+  while (next_match(pattern, start, text, text.size(), &position, &match, 1)) {
     const auto begin = static_cast<std::size_t>(match.data() - text.data());
     out.emplace_back(begin, begin + match.size());
-    position = start.skip(text, std::max(begin + match.size(), begin + 1), text.size());
   }
   return out;
 }

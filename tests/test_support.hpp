@@ -73,9 +73,8 @@ std::string scratch_dir(const std::string& name);
 /// Writes `content` to `path`, replacing it.
 void write_file(const std::string& path, std::string_view content);
 
-/// Every match of `pattern` in `text` as [begin, end) pairs, found the way the date tagger
-/// searches: leftmost first, resuming at the end of each (one byte on), and skipping with
-/// `start` (pass MatchStart() for a plain search).
+/// Every match of `pattern` in `text` as [begin, end) pairs, found with next_match() as
+/// the date tagger finds them, skipping with `start` (MatchStart() for a plain search).
 std::vector<std::pair<std::size_t, std::size_t>> all_matches(const RE2& pattern, const MatchStart& start,
                                                               std::string_view text);
 

@@ -26,12 +26,13 @@ std::shared_ptr<const RE2> compile_pattern(std::string_view pattern, RE2::Option
 /// PossibleMatchRange gives strings min and max with min <= s <= max for every match s, so
 /// a match's first byte lies between theirs. It is read at the text's start (whose
 /// matches include those after any non-word byte) and after a word byte, where \b and \B
-/// turn over ("\BB" matches a "B" only there); the range is the union of the two. Where it holds no lowercase ASCII letter and no space (a year's digits, a
-/// capitalised month name), a search can move to the next byte in it instead of walking
-/// RE2's automaton over the bytes before, and need not run at all when there is none: the
-/// same non-empty matches for less work (empty ones may be passed over, so this is for
-/// callers that keep only non-empty matches, as the date tagger does). Other patterns
-/// (most are case-insensitive, so their range spans the letters) never skip.
+/// turn over ("\BB" matches a "B" only there); the range is the union of the two. Where
+/// it holds no lowercase ASCII letter and no space (a year's digits, a capitalised month
+/// name), a search can move to the next byte in it instead of walking RE2's automaton over
+/// the bytes before, and need not run at all when there is none: the same non-empty
+/// matches for less work (empty ones may be passed over, so this is for callers that keep
+/// only non-empty matches, as the date tagger does). Other patterns (most are
+/// case-insensitive, so their range spans the letters) never skip.
 class MatchStart {
  public:
   /// Skips nothing.
@@ -56,6 +57,13 @@ class MatchStart {
   unsigned char low_ = 0;
   unsigned char high_ = 0xFF;
 };
+
+/// The next match of `pattern` in text[*position, end), the text around it read for \b
+/// and the like: leftmost first, skipping as `start` allows, with `count` submatches (the
+/// whole match first). *position moves past the match (one byte on for an empty one), so
+/// that calls in a loop visit a text's matches in order. False when there is none left.
+bool next_match(const RE2& pattern, const MatchStart& start, std::string_view text, std::size_t end,
+                std::size_t* position, re2::StringPiece* submatches, int count);
 
 class PatternSet {
  public:
