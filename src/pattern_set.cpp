@@ -131,9 +131,14 @@ PatternSet::PatternSet(const std::vector<std::string>& patterns, const std::vect
   }
   if (!set->Compile()) throw Error(what + ": the patterns do not compile as a set");
   set_ = std::move(set);
+  automaton_ = SetAutomaton::compile(patterns, anchor, options);
 }
 
 void PatternSet::match(std::string_view text, std::vector<int>* hits) const {
+  if (automaton_) {
+    automaton_->match(text, hits);
+    return;
+  }
   hits->clear();
   RE2::Set::ErrorInfo error;
   if (!set_->Match(re2::StringPiece(text.data(), text.size()), hits, &error) && error.kind != RE2::Set::kNoError) {

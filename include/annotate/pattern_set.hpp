@@ -10,7 +10,10 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include "annotate/set_automaton.hpp"
+
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,8 +79,9 @@ class PatternSet {
   PatternSet(const std::vector<std::string>& patterns, const std::vector<std::string>& labels, RE2::Anchor anchor,
              RE2::Options options, const std::string& what);
 
-  /// The indices of the patterns that match `text`, ascending, in `hits` (cleared first).
-  /// REQUIRES: the set was compiled (not default-constructed).
+  /// The indices of the patterns that match `text`, ascending, in `hits` (cleared first):
+  /// from a SetAutomaton where it reads every pattern, from the RE2::Set otherwise.
+  /// REQUIRES: the set was compiled (not default-constructed); `text` is valid UTF-8.
   void match(std::string_view text, std::vector<int>* hits) const;
   std::vector<int> match(std::string_view text) const {
     std::vector<int> hits;
@@ -85,9 +89,12 @@ class PatternSet {
     return hits;
   }
   std::size_t size() const { return size_; }
+  /// True when a SetAutomaton answers match().
+  bool automated() const { return automaton_.has_value(); }
 
  private:
   std::shared_ptr<const RE2::Set> set_;
+  std::optional<SetAutomaton> automaton_;  ///< the same answers without RE2's per-call cost, where it reads the patterns
   std::size_t size_ = 0;
 };
 

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// A set of RE2 patterns as one deterministic automaton over bytes, for the question the
+// stages ask of every sentence and line: which of the patterns occur in it. RE2::Set
+// answers it too, but each call pays for a lock, a few allocations and the setup of a
+// search, which on a sentence of a hundred bytes cost more than the walk itself. Here the
+// patterns are read into a byte NFA (Thompson's construction), and its DFA is built as
+// texts need its states, in a cache of each thread's own, so that a walk takes no lock
+// and allocates nothing once its states exist.
+//
+// The automaton reads the part of RE2's syntax the data files use: literals, classes,
+// . \d \s \w and their negations, \b \B ^ $ \A \z, groups (named or not), alternation,
+// repetition, and the i flag; anything else (other flags, \Q..\E, \C, POSIX classes)
+// makes compile() decline, and the caller keeps RE2::Set. What it cannot decide
+// exactly, it over-approximates and has RE2 confirm: Unicode properties (\p{Lu}) and
+// non-ASCII letters under the i flag, whose case folding RE2 takes from tables of its own.
+// (Case folding of ASCII letters is exact, RE2's two non-ASCII folds of them included:
+// K, the Kelvin sign, for k and ſ, the long s, for s.)
+#ifndef ANNOTATE_SET_AUTOMATON_HPP_
+#define ANNOTATE_SET_AUTOMATON_HPP_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annotate {
+
+class SetAutomaton {
+ public:
+  /// The automaton of `patterns`, matched anywhere in a text (RE2::UNANCHORED) or against
+  /// all of it (RE2::ANCHOR_BOTH), as RE2::Set would with `options`; nothing when a pattern
+  /// uses syntax or an option it does not read, or when its NFA would be too large.
+  /// REQUIRES: every pattern compiles with RE2 under `options`.
+  static std::optional<SetAutomaton> compile(const std::vector<std::string>& patterns, RE2::Anchor anchor,
+                                             const RE2::Options& options);
+
+  /// The indices of the patterns that match `text`, ascending, in `hits` (cleared first):
+  /// what RE2::Set::Match gives. Threads may call it at once.
+  /// REQUIRES: `text` is valid UTF-8 (what the reader guarantees of every document).
+  void match(std::string_view text, std::vector<int>* hits) const;
+
+  /// How many patterns RE2 must confirm after the automaton finds them (see above).
+  std::size_t confirmed_by_re2() const;
+
+  struct Program;  // the NFA, its byte classes and what RE2 confirms (set_automaton.cpp)
+
+ private:
+  explicit SetAutomaton(std::shared_ptr<const Program> program) : program_(std::move(program)) {}
+  std::shared_ptr<const Program> program_;
+};
+
+}  // namespace annotate
+
+#endif  // ANNOTATE_SET_AUTOMATON_HPP_

@@ -1,0 +1,1132 @@
+// SPDX-License-Identifier: MIT
+// The set automaton in three parts: a parser of the RE2 syntax the data files use into a
+// small tree; the tree compiled to a byte NFA in which the assertions (\b, ^, $) are nodes
+// of their own; and a DFA over the NFA's sets of nodes, built lazily in a cache per thread,
+// as RE2 builds its own (re2/dfa.cc), but without the lock its shared cache needs.
+#include "annotate/set_automaton.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cctype>
+#include <cstdint>
+#include <unordered_map>
+
+namespace annotate {
+
+namespace {
+
+constexpr char32_t kMaxCodePoint = 0x10FFFF;
+constexpr int kMaxDepth = 200;                  // of nested groups
+constexpr std::size_t kMaxNodes = 200000;       // NFA nodes of one set
+constexpr std::size_t kCacheBudget = 4u << 20;  // bytes of DFA states a thread keeps per set
+constexpr std::size_t kCachedSets = 8;          // sets whose DFA states a thread keeps
+
+// Thrown while reading a pattern the automaton does not handle; compile() then declines.
+struct Unsupported {};
+
+// RE2's \w, and what its \b and \B look at on either side: ASCII only.
+bool is_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
+// ---- Sets of code points ------------------------------------------------------------
+
+struct CodeRange {
+  char32_t lo;
+  char32_t hi;
+};
+
+// Code points as ranges: added in any order, sorted and merged by normalize().
+class CodeSet {
+ public:
+  void add(char32_t lo, char32_t hi) { ranges_.push_back({lo, hi}); }
+  void add(const CodeSet& other) { ranges_.insert(ranges_.end(), other.ranges_.begin(), other.ranges_.end()); }
+  static CodeSet all() {
+    CodeSet set;
+    set.add(0, kMaxCodePoint);
+    return set;
+  }
+  const std::vector<CodeRange>& normalize() {
+    std::sort(ranges_.begin(), ranges_.end(), [](CodeRange a, CodeRange b) { return a.lo < b.lo; });
+    std::vector<CodeRange> merged;
+    for (const CodeRange range : ranges_) {
+      if (!merged.empty() && range.lo <= merged.back().hi + 1) {
+        merged.back().hi = std::max(merged.back().hi, range.hi);
+      } else {
+        merged.push_back(range);
+      }
+    }
+    ranges_ = std::move(merged);
+    return ranges_;
+  }
+  CodeSet complement() {
+    CodeSet out;
+    char32_t next = 0;
+    for (const CodeRange range : normalize()) {
+      if (range.lo > next) out.add(next, range.lo - 1);
+      next = range.hi + 1;
+    }
+    if (next <= kMaxCodePoint) out.add(next, kMaxCodePoint);
+    return out;
+  }
+
+ private:
+  std::vector<CodeRange> ranges_;
+};
+
+// Non-ASCII code points with no case (no other code point folds to or from them), checked
+// against Unicode 14's case mappings: their i-flag classes are exact. Others fold by RE2's
+// own tables, which the automaton does not copy.
+bool caseless(char32_t lo, char32_t hi) {
+  constexpr CodeRange kCaseless[] = {{0x80, 0xB4},     {0xB6, 0xBF},     {0xD7, 0xD7},     {0xF7, 0xF7},
+                                     {0x2000, 0x2125}, {0x2190, 0x23FF}, {0x2500, 0x27FF}, {0x3000, 0x303F},
+                                     {0x4E00, 0x9FFF}};
+  return std::any_of(std::begin(kCaseless), std::end(kCaseless),
+                     [&](CodeRange range) { return range.lo <= lo && hi <= range.hi; });
+}
+
+// ---- The pattern as a tree ----------------------------------------------------------
+
+enum class Assertion : std::uint8_t { kWordBoundary, kNotWordBoundary, kTextBegin, kTextEnd };
+
+struct Ast {
+  enum class Kind : std::uint8_t { kEmpty, kClass, kConcat, kAlternate, kRepeat, kAssert };
+  Kind kind = Kind::kEmpty;
+  CodeSet set;            // kClass
+  std::vector<Ast> subs;  // kConcat, kAlternate; kRepeat has one
+  int min = 0;            // kRepeat
+  int max = 0;            // kRepeat; -1 for no bound
+  Assertion assertion = Assertion::kWordBoundary;
+};
+
+Ast make(Ast::Kind kind) {
+  Ast ast;
+  ast.kind = kind;
+  return ast;
+}
+
+// Reads one pattern in RE2 syntax (re2/parse.cc), or throws Unsupported.
+class Parser {
+ public:
+  Parser(std::string_view pattern, bool fold) : pattern_(pattern), fold_(fold) {}
+
+  Ast parse() {
+    Ast ast = alternation(fold_, 0);
+    if (at_ != pattern_.size()) throw Unsupported{};
+    return ast;
+  }
+  /// True when a class was widened to what RE2 may fold or a property may hold.
+  bool approximate() const { return widenings_ > 0; }
+
+ private:
+  bool more() const { return at_ < pattern_.size(); }
+  char peek(std::size_t ahead = 0) const { return at_ + ahead < pattern_.size() ? pattern_[at_ + ahead] : '\0'; }
+  bool accept(char c) {
+    if (peek() != c || !more()) return false;
+    ++at_;
+    return true;
+  }
+  void expect(char c) {
+    if (!accept(c)) throw Unsupported{};
+  }
+
+  // Branches separated by '|', up to a ')' or the end. "(?i)" changes the flag for the
+  // rest of the group, later branches included.
+  Ast alternation(bool fold, int depth) {
+    if (depth > kMaxDepth) throw Unsupported{};
+    Ast alternate = make(Ast::Kind::kAlternate);
+    Ast branch = make(Ast::Kind::kConcat);
+    while (more() && peek() != ')') {
+      if (accept('|')) {
+        alternate.subs.push_back(std::move(branch));
+        branch = make(Ast::Kind::kConcat);
+        continue;
+      }
+      if (peek() == '(' && peek(1) == '?' && flag_setting(&fold)) continue;
+      Ast atom = this->atom(fold, depth);
+      repetitions(&atom);
+      branch.subs.push_back(std::move(atom));
+    }
+    alternate.subs.push_back(std::move(branch));
+    return alternate;
+  }
+
+  // The flags of "(?flags)" or "(?flags:": only i, set or cleared, is read. Returns true
+  // and applies them for "(?flags)"; for "(?flags:" leaves `at_` and returns false.
+  bool flag_setting(bool* fold) {
+    std::size_t i = at_ + 2;
+    bool negated = false;
+    bool value = *fold;
+    bool any = false;
+    for (; i < pattern_.size(); ++i) {
+      const char c = pattern_[i];
+      if (c == 'i') {
+        value = !negated;
+        any = true;
+      } else if (c == '-' && !negated) {
+        negated = true;
+      } else {
+        break;
+      }
+    }
+    if (i >= pattern_.size() || !any) return false;
+    if (pattern_[i] == ')') {
+      *fold = value;
+      at_ = i + 1;
+      return true;
+    }
+    return false;
+  }
+
+  void repetitions(Ast* atom) {
+    while (more()) {
+      int min = 0;
+      int max = -1;
+      const char c = peek();
+      if (c == '*') {
+        ++at_;
+      } else if (c == '+') {
+        ++at_;
+        min = 1;
+      } else if (c == '?') {
+        ++at_;
+        max = 1;
+      } else if (c == '{' && counted(&min, &max)) {
+      } else {
+        return;
+      }
+      accept('?');  // lazy or greedy: the same set of matches
+      if (max > 1000 || (max >= 0 && max < min)) throw Unsupported{};
+      Ast repeat = make(Ast::Kind::kRepeat);
+      repeat.min = min;
+      repeat.max = max;
+      repeat.subs.push_back(std::move(*atom));
+      *atom = std::move(repeat);
+    }
+  }
+
+  // "{n}", "{n,}", "{n,m}"; anything else leaves '{' a literal, as in RE2.
+  bool counted(int* min, int* max) {
+    std::size_t i = at_ + 1;
+    auto number = [&](int* out) {
+      const std::size_t first = i;
+      long value = 0;
+      while (i < pattern_.size() && pattern_[i] >= '0' && pattern_[i] <= '9' && value <= 100000) {
+        value = value * 10 + (pattern_[i++] - '0');
+      }
+      *out = static_cast<int>(value);
+      return i > first;
+    };
+    if (!number(min)) return false;
+    *max = *min;
+    if (i < pattern_.size() && pattern_[i] == ',') {
+      ++i;
+      *max = -1;
+      if (i < pattern_.size() && pattern_[i] != '}' && !number(max)) return false;
+    }
+    if (i >= pattern_.size() || pattern_[i] != '}') return false;
+    at_ = i + 1;
+    return true;
+  }
+
+  Ast atom(bool fold, int depth) {
+    const char c = peek();
+    if (c == '(') return group(fold, depth);
+    if (c == '[') return bracket_class(fold);
+    if (c == '*' || c == '+' || c == '?') throw Unsupported{};
+    ++at_;
+    if (c == '.') {
+      CodeSet set;  // any code point but \n
+      set.add(0, '\n' - 1);
+      set.add('\n' + 1, kMaxCodePoint);
+      return class_of(std::move(set));
+    }
+    if (c == '^') return assertion(Assertion::kTextBegin);
+    if (c == '$') return assertion(Assertion::kTextEnd);
+    if (c == '\\') {
+      const char e = peek();
+      if (e == 'b' || e == 'B' || e == 'A' || e == 'z') {
+        ++at_;
+        return assertion(e == 'b' ? Assertion::kWordBoundary
+                                  : e == 'B' ? Assertion::kNotWordBoundary
+                                             : e == 'A' ? Assertion::kTextBegin : Assertion::kTextEnd);
+      }
+      CodeSet set;
+      if (class_escape(fold, &set)) return class_of(std::move(set));
+      const char32_t code = escaped_code();
+      add_folded(&set, code, code, fold);
+      return class_of(std::move(set));
+    }
+    --at_;
+    const char32_t code = literal_code();
+    CodeSet set;
+    add_folded(&set, code, code, fold);
+    return class_of(std::move(set));
+  }
+
+  Ast group(bool fold, int depth) {
+    expect('(');
+    if (accept('?')) {
+      if (accept(':')) {
+      } else if (peek() == 'P' && peek(1) == '<') {
+        const std::size_t close = pattern_.find('>', at_);
+        if (close == std::string_view::npos) throw Unsupported{};
+        at_ = close + 1;
+      } else {
+        // "(?flags:...)"
+        bool negated = false;
+        bool any = false;
+        for (; more() && peek() != ':'; ++at_) {
+          if (peek() == 'i') {
+            fold = !negated;
+            any = true;
+          } else if (peek() == '-' && !negated) {
+            negated = true;
+          } else {
+            throw Unsupported{};
+          }
+        }
+        if (!any) throw Unsupported{};
+        expect(':');
+      }
+    }
+    Ast inner = alternation(fold, depth + 1);
+    expect(')');
+    return inner;
+  }
+
+  static Ast class_of(CodeSet set) {
+    Ast ast = make(Ast::Kind::kClass);
+    ast.set = std::move(set);
+    return ast;
+  }
+  static Ast assertion(Assertion kind) {
+    Ast ast = make(Ast::Kind::kAssert);
+    ast.assertion = kind;
+    return ast;
+  }
+
+  Ast bracket_class(bool fold) {
+    expect('[');
+    const bool negated = accept('^');
+    CodeSet set;
+    const int widenings_before = widenings_;
+    for (bool first = true;; first = false) {
+      if (!more()) throw Unsupported{};
+      if (peek() == ']' && !first) {
+        ++at_;
+        break;
+      }
+      if (peek() == '[' && peek(1) == ':') throw Unsupported{};  // POSIX classes
+      if (peek() == '\\') {
+        ++at_;
+        if (class_escape(fold, &set)) continue;
+        --at_;
+      }
+      const char32_t lo = class_code();
+      char32_t hi = lo;
+      if (peek() == '-' && peek(1) != ']' && at_ + 1 < pattern_.size()) {
+        ++at_;
+        hi = class_code();
+        if (hi < lo) throw Unsupported{};
+      }
+      add_folded(&set, lo, hi, fold);
+    }
+    if (!negated) return class_of(std::move(set));
+    // The complement of a widened set would be too narrow: any code point may match.
+    return class_of(widenings_ > widenings_before ? CodeSet::all() : set.complement());
+  }
+
+  // A member of a bracket class: an escaped or a literal code point.
+  char32_t class_code() {
+    if (accept('\\')) return escaped_code();
+    return literal_code();
+  }
+
+  // After '\': \d \s \w, their negations, \p and \P, as a set; false (nothing read) for
+  // anything else.
+  bool class_escape(bool fold, CodeSet* out) {
+    const char e = peek();
+    CodeSet positive;
+    switch (e) {
+      case 'd':
+      case 'D':
+        positive.add('0', '9');
+        break;
+      case 's':
+      case 'S':
+        for (const char32_t c : {U'\t', U'\n', U'\f', U'\r', U' '}) positive.add(c, c);
+        break;
+      case 'w':
+      case 'W':
+        add_folded(&positive, '0', '9', fold);
+        add_folded(&positive, 'A', 'Z', fold);
+        add_folded(&positive, 'a', 'z', fold);
+        positive.add('_', '_');
+        break;
+      case 'p':
+      case 'P':
+        ++at_;
+        *out = property(e == 'P', fold);
+        return true;
+      default:
+        return false;
+    }
+    ++at_;
+    // As RE2 does under the i flag: the folded class first, then its complement.
+    out->add(e >= 'A' && e <= 'Z' ? positive.complement() : positive);
+    return true;
+  }
+
+  // \pL, \p{Lu}, \P{Ll}, \p{^Han}: RE2 holds the Unicode tables, so the automaton widens
+  // the class to every non-ASCII code point (and the property's ASCII letters) and RE2
+  // confirms a pattern that matches.
+  CodeSet property(bool negated, bool fold) {
+    std::string name;
+    if (accept('{')) {
+      const std::size_t close = pattern_.find('}', at_);
+      if (close == std::string_view::npos) throw Unsupported{};
+      name = std::string(pattern_.substr(at_, close - at_));
+      at_ = close + 1;
+    } else {
+      if (!more()) throw Unsupported{};
+      name = std::string(1, pattern_[at_++]);
+    }
+    if (!name.empty() && name[0] == '^') {
+      negated = !negated;
+      name.erase(0, 1);
+    }
+    ++widenings_;
+    CodeSet set;
+    if (negated) return CodeSet::all();
+    set.add(0x80, kMaxCodePoint);
+    const bool upper = name == "L" || name == "Lu" || name == "Lt" || fold;
+    const bool lower = name == "L" || name == "Ll" || fold;
+    if (name == "L" || name == "Lu" || name == "Ll" || name == "Lt") {
+      if (upper) set.add('A', 'Z');
+      if (lower) set.add('a', 'z');
+    } else if (name != "Lm" && name != "Lo" && name != "Han" && name != "Cyrillic" && name != "Greek") {
+      set.add(0, 0x7F);  // a property the automaton does not know: any ASCII too
+    }
+    return set;
+  }
+
+  // After '\': a code point written as an escape.
+  char32_t escaped_code() {
+    if (!more()) throw Unsupported{};
+    const char e = pattern_[at_++];
+    switch (e) {
+      case 'a':
+        return 0x07;
+      case 'f':
+        return 0x0C;
+      case 't':
+        return 0x09;
+      case 'n':
+        return 0x0A;
+      case 'r':
+        return 0x0D;
+      case 'v':
+        return 0x0B;
+      case 'x': {
+        const bool braced = accept('{');
+        char32_t value = 0;
+        int digits = 0;
+        for (; more() && std::isxdigit(static_cast<unsigned char>(peek())) && digits < 8; ++digits) {
+          const char h = pattern_[at_++];
+          value = value * 16 + static_cast<char32_t>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+          if (!braced && digits == 1) {
+            ++digits;
+            break;
+          }
+        }
+        if (braced) expect('}');
+        if (digits == 0 || (!braced && digits != 2) || value > kMaxCodePoint) throw Unsupported{};
+        return value;
+      }
+      default:
+        break;
+    }
+    const auto u = static_cast<unsigned char>(e);
+    // Punctuation escapes itself; letters and digits name other things (\Q, \C, \1).
+    if (u < 0x80 && !std::isalnum(u) && e != '_') return u;
+    throw Unsupported{};
+  }
+
+  // A code point written as itself, in UTF-8.
+  char32_t literal_code() {
+    const auto lead = static_cast<unsigned char>(pattern_[at_]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (lead >= 0x80 && lead < 0xC2) throw Unsupported{};
+    if (at_ + length > pattern_.size()) throw Unsupported{};
+    char32_t code = length == 1 ? lead : length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F : lead & 0x07;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(pattern_[at_ + k]);
+      if ((next & 0xC0) != 0x80) throw Unsupported{};
+      code = (code << 6) | (next & 0x3F);
+    }
+    at_ += length;
+    return code;
+  }
+
+  // Adds [lo, hi] and, under the i flag, what RE2 folds it to: the other case of ASCII
+  // letters, with K (U+212A) for k and ſ (U+017F) for s. Non-ASCII code points with a case
+  // widen the set to every letter and non-ASCII code point.
+  void add_folded(CodeSet* set, char32_t lo, char32_t hi, bool fold) {
+    set->add(lo, hi);
+    if (!fold) return;
+    auto shifted = [&](char32_t from, char32_t to, char32_t target) {
+      const char32_t a = std::max(lo, from);
+      const char32_t b = std::min(hi, to);
+      if (a <= b) set->add(a - from + target, b - from + target);
+    };
+    shifted('A', 'Z', 'a');
+    shifted('a', 'z', 'A');
+    auto covers = [&](char32_t c) { return lo <= c && c <= hi; };
+    if (covers('k') || covers('K')) set->add(0x212A, 0x212A);
+    if (covers('s') || covers('S')) set->add(0x017F, 0x017F);
+    if (hi < 0x80 || caseless(std::max<char32_t>(lo, 0x80), hi)) return;
+    ++widenings_;
+    set->add('A', 'Z');
+    set->add('a', 'z');
+    set->add(0x80, kMaxCodePoint);
+  }
+
+  std::string_view pattern_;
+  bool fold_;
+  std::size_t at_ = 0;
+  int widenings_ = 0;  // classes widened so far
+};
+
+// ---- The NFA ------------------------------------------------------------------------
+
+struct Node {
+  enum class Op : std::uint8_t { kBytes, kSplit, kEmpty, kAssert, kMatch };
+  Op op = Op::kEmpty;
+  unsigned char lo = 0;  // kBytes: the range of bytes it reads
+  unsigned char hi = 0;
+  Assertion assertion = Assertion::kWordBoundary;  // kAssert
+  std::uint32_t out = 0;                           // the next node (kBytes, kSplit, kEmpty, kAssert)
+  std::uint32_t out1 = 0;                          // kSplit's other next node
+  std::uint32_t pattern = 0;                       // kMatch
+};
+
+// The code points of [lo, hi] as sequences of byte ranges, one per run of UTF-8
+// encodings that differ only in their last bytes (as in RE2's compiler and Rust's
+// utf8-ranges). Surrogates, which valid UTF-8 never holds, are left out.
+void utf8_sequences(char32_t lo, char32_t hi, std::vector<std::vector<std::pair<unsigned char, unsigned char>>>* out) {
+  if (lo > hi) return;
+  if (lo <= 0xDFFF && hi >= 0xD800) {
+    if (lo < 0xD800) utf8_sequences(lo, 0xD7FF, out);
+    if (hi > 0xDFFF) utf8_sequences(0xE000, hi, out);
+    return;
+  }
+  for (const char32_t last : {char32_t{0x7F}, char32_t{0x7FF}, char32_t{0xFFFF}}) {
+    if (lo <= last && hi > last) {
+      utf8_sequences(lo, last, out);
+      utf8_sequences(last + 1, hi, out);
+      return;
+    }
+  }
+  if (hi <= 0x7F) {
+    out->push_back({{static_cast<unsigned char>(lo), static_cast<unsigned char>(hi)}});
+    return;
+  }
+  for (int i = 1; i < 4; ++i) {
+    const char32_t mask = (char32_t{1} << (6 * i)) - 1;
+    if ((lo & ~mask) != (hi & ~mask)) {
+      if ((lo & mask) != 0) {
+        utf8_sequences(lo, lo | mask, out);
+        utf8_sequences((lo | mask) + 1, hi, out);
+        return;
+      }
+      if ((hi & mask) != mask) {
+        utf8_sequences(lo, (hi & ~mask) - 1, out);
+        utf8_sequences(hi & ~mask, hi, out);
+        return;
+      }
+    }
+  }
+  auto encode = [](char32_t c, unsigned char* bytes) {
+    if (c < 0x800) {
+      bytes[0] = static_cast<unsigned char>(0xC0 | (c >> 6));
+      bytes[1] = static_cast<unsigned char>(0x80 | (c & 0x3F));
+      return 2;
+    }
+    if (c < 0x10000) {
+      bytes[0] = static_cast<unsigned char>(0xE0 | (c >> 12));
+      bytes[1] = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+      bytes[2] = static_cast<unsigned char>(0x80 | (c & 0x3F));
+      return 3;
+    }
+    bytes[0] = static_cast<unsigned char>(0xF0 | (c >> 18));
+    bytes[1] = static_cast<unsigned char>(0x80 | ((c >> 12) & 0x3F));
+    bytes[2] = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+    bytes[3] = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    return 4;
+  };
+  unsigned char low[4];
+  unsigned char high[4];
+  const int length = encode(lo, low);
+  encode(hi, high);
+  std::vector<std::pair<unsigned char, unsigned char>> sequence;
+  for (int k = 0; k < length; ++k) sequence.emplace_back(low[k], high[k]);
+  out->push_back(std::move(sequence));
+}
+
+// Thompson's construction: a fragment is its first node and the exits still to connect,
+// each a node's `out` (slot 0) or `out1` (slot 1).
+class NfaBuilder {
+ public:
+  std::vector<Node> nodes;
+
+  struct Fragment {
+    std::uint32_t start;
+    std::vector<std::uint32_t> exits;  // node * 2 + slot
+  };
+
+  Fragment compile(Ast& ast) {
+    switch (ast.kind) {
+      case Ast::Kind::kEmpty:
+        return empty();
+      case Ast::Kind::kAssert: {
+        Node node;
+        node.op = Node::Op::kAssert;
+        node.assertion = ast.assertion;
+        const std::uint32_t n = add(node);
+        return {n, {n * 2}};
+      }
+      case Ast::Kind::kClass:
+        return byte_class(ast.set);
+      case Ast::Kind::kConcat: {
+        if (ast.subs.empty()) return empty();
+        Fragment whole = compile(ast.subs[0]);
+        for (std::size_t i = 1; i < ast.subs.size(); ++i) whole = then(std::move(whole), compile(ast.subs[i]));
+        return whole;
+      }
+      case Ast::Kind::kAlternate: {
+        Fragment rest = compile(ast.subs.back());
+        for (std::size_t i = ast.subs.size() - 1; i-- > 0;) rest = either(compile(ast.subs[i]), std::move(rest));
+        return rest;
+      }
+      case Ast::Kind::kRepeat:
+        return repeat(ast);
+    }
+    throw Unsupported{};
+  }
+
+  void connect(const std::vector<std::uint32_t>& exits, std::uint32_t target) {
+    for (const std::uint32_t exit : exits) {
+      Node& node = nodes[exit / 2];
+      (exit % 2 == 0 ? node.out : node.out1) = target;
+    }
+  }
+
+  std::uint32_t add(const Node& node) {
+    if (nodes.size() >= kMaxNodes) throw Unsupported{};
+    nodes.push_back(node);
+    return static_cast<std::uint32_t>(nodes.size() - 1);
+  }
+
+ private:
+  Fragment empty() {
+    const std::uint32_t n = add(Node{});
+    return {n, {n * 2}};
+  }
+  Fragment then(Fragment first, Fragment second) {
+    connect(first.exits, second.start);
+    return {first.start, std::move(second.exits)};
+  }
+  Fragment either(Fragment first, Fragment second) {
+    Node split;
+    split.op = Node::Op::kSplit;
+    split.out = first.start;
+    split.out1 = second.start;
+    Fragment out{add(split), std::move(first.exits)};
+    out.exits.insert(out.exits.end(), second.exits.begin(), second.exits.end());
+    return out;
+  }
+  Fragment optional(Fragment inner) {
+    Node split;
+    split.op = Node::Op::kSplit;
+    split.out = inner.start;
+    const std::uint32_t n = add(split);
+    inner.exits.push_back(n * 2 + 1);
+    return {n, std::move(inner.exits)};
+  }
+  // Zero or more times: a split that enters the fragment or leaves, and the fragment
+  // returns to the split.
+  Fragment star(Fragment inner) {
+    Node split;
+    split.op = Node::Op::kSplit;
+    split.out = inner.start;
+    const std::uint32_t n = add(split);
+    connect(inner.exits, n);
+    return {n, {n * 2 + 1}};
+  }
+
+  Fragment repeat(Ast& ast) {
+    Ast& sub = ast.subs[0];
+    std::vector<Fragment> parts;
+    for (int i = 0; i < ast.min; ++i) parts.push_back(compile(sub));
+    if (ast.max < 0) {
+      if (parts.empty()) return star(compile(sub));
+      // x{n,}: the last copy may repeat.
+      Fragment last = std::move(parts.back());
+      Node split;
+      split.op = Node::Op::kSplit;
+      split.out = last.start;
+      const std::uint32_t n = add(split);
+      connect(last.exits, n);
+      parts.back() = Fragment{last.start, {n * 2 + 1}};
+    } else if (ast.max > ast.min) {
+      // x{n,m}: m - n optional copies, each inside the one before: (x(x)?)?
+      Fragment tail = optional(compile(sub));
+      for (int i = ast.max - ast.min - 1; i > 0; --i) tail = optional(then(compile(sub), std::move(tail)));
+      parts.push_back(std::move(tail));
+    }
+    if (parts.empty()) return empty();
+    Fragment whole = std::move(parts[0]);
+    for (std::size_t i = 1; i < parts.size(); ++i) whole = then(std::move(whole), std::move(parts[i]));
+    return whole;
+  }
+
+  Fragment byte_class(CodeSet& set) {
+    std::vector<std::vector<std::pair<unsigned char, unsigned char>>> sequences;
+    for (const CodeRange range : set.normalize()) utf8_sequences(range.lo, range.hi, &sequences);
+    if (sequences.empty()) {
+      // Nothing matches: a node that reads no byte (lo > hi).
+      Node never;
+      never.op = Node::Op::kBytes;
+      never.lo = 1;
+      never.hi = 0;
+      const std::uint32_t n = add(never);
+      return {n, {}};
+    }
+    std::vector<Fragment> options;
+    for (const auto& sequence : sequences) {
+      Fragment chain{0, {}};
+      for (std::size_t k = 0; k < sequence.size(); ++k) {
+        Node bytes;
+        bytes.op = Node::Op::kBytes;
+        bytes.lo = sequence[k].first;
+        bytes.hi = sequence[k].second;
+        const std::uint32_t n = add(bytes);
+        if (k == 0) {
+          chain.start = n;
+        } else {
+          connect(chain.exits, n);
+        }
+        chain.exits = {n * 2};
+      }
+      options.push_back(std::move(chain));
+    }
+    Fragment whole = std::move(options.back());
+    for (std::size_t i = options.size() - 1; i-- > 0;) whole = either(std::move(options[i]), std::move(whole));
+    return whole;
+  }
+};
+
+std::atomic<std::uint64_t> next_program_id{1};
+
+}  // namespace
+
+// ---- The program and its DFA --------------------------------------------------------
+
+struct SetAutomaton::Program {
+  std::vector<Node> nodes;
+  std::uint32_t root = 0;
+  bool unanchored = true;
+  std::size_t patterns = 0;
+  std::array<std::uint8_t, 256> byte_class{};
+  std::vector<unsigned char> class_byte;  // one byte of each class
+  std::vector<std::unique_ptr<const RE2>> confirm;  // by pattern: RE2 decides, or null
+  std::uint64_t id = 0;  // names the program in the threads' caches
+};
+
+namespace {
+
+using Program = SetAutomaton::Program;
+
+// The DFA states one thread has built for one program. A state is a set of NFA nodes
+// (those that read a byte, wait on an assertion or match), whether the byte before was
+// a word byte, whether it is the text's start, and the patterns that matched right before
+// its last byte; its row holds the next state for each byte class, kUnknown until built.
+class DfaCache {
+ public:
+  // A row entry is the next state's row, with kMatches set when that state has matches, or
+  // one of two values above every row: not built yet, or (matching against the whole
+  // text) the state from which no pattern can match any more.
+  static constexpr std::uint32_t kUnknown = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kDead = 0xFFFFFFFEu;
+  static constexpr std::uint32_t kMatches = 0x80000000u;
+
+  explicit DfaCache(const Program& program) : classes_(program.class_byte.size()), marks_(program.nodes.size(), 0) {}
+
+  /// The start state's row offset.
+  std::uint32_t start(const Program& program) {
+    if (start_ == kUnknown) {
+      std::vector<std::uint32_t> roots{program.root};
+      Key key;
+      key.at_start = true;
+      closure(program, roots, &key.kernel);
+      start_ = intern(program, std::move(key));
+    }
+    return start_;
+  }
+
+  const std::uint32_t* table() const { return table_.data(); }
+
+  /// The row entry for state `row` on byte class `cls`, built now. A cache past its
+  /// budget is emptied first: the entry is then the only state, and table() has moved.
+  std::uint32_t build(const Program& program, std::uint32_t row, std::size_t cls) {
+    const State from = states_[row / classes_];
+    const unsigned char byte = program.class_byte[cls];
+    Key key;
+    std::vector<std::uint32_t> readers;
+    expand(program, from, is_word_byte(byte), false, &readers, program.unanchored ? &key.matches : nullptr);
+    std::vector<std::uint32_t> next;
+    for (const std::uint32_t n : readers) {
+      const Node& node = program.nodes[n];
+      if (node.lo <= byte && byte <= node.hi) next.push_back(node.out);
+    }
+    if (program.unanchored) next.push_back(program.root);
+    closure(program, next, &key.kernel);
+    key.previous_word = is_word_byte(byte);
+    const bool full = bytes_ > kCacheBudget;
+    if (full) clear();
+    const bool dead = key.kernel.empty();
+    const std::uint32_t target = intern(program, std::move(key));
+    const std::uint32_t entry =
+        dead && !program.unanchored ? kDead : target | (states_[target / classes_].match_count > 0 ? kMatches : 0);
+    if (!full) table_[row + cls] = entry;
+    return entry;
+  }
+
+  /// What to do with a row entry at or above kMatches: build the state, report its
+  /// matches. Returns the next state's row, or kDead.
+  __attribute__((noinline)) std::uint32_t special_entry(const Program& program, std::uint32_t row, std::size_t cls,
+                                                        std::uint32_t entry, std::vector<int>* hits) {
+    if (entry == kUnknown) entry = build(program, row, cls);
+    if (entry == kDead) return kDead;
+    entry &= ~kMatches;
+    matches(entry, hits);
+    return entry;
+  }
+
+  /// Starts a match call: each pattern is reported once per call.
+  void begin_call(std::size_t patterns) {
+    if (reported_.size() < patterns) reported_.resize(patterns, 0);
+    if (++call_ == 0) {
+      std::fill(reported_.begin(), reported_.end(), 0);
+      call_ = 1;
+    }
+  }
+
+  /// The patterns that match at the end of the text, in state `row` (worked out once per state).
+  void end_matches(const Program& program, std::uint32_t row, std::vector<int>* hits) {
+    State& state = states_[row / classes_];
+    if (!state.end_known) {
+      std::vector<std::uint32_t> readers;
+      std::vector<std::uint32_t> matches;
+      expand(program, state, false, true, &readers, &matches);
+      state.end_matches = static_cast<std::uint32_t>(pool_.size());
+      state.end_count = static_cast<std::uint32_t>(matches.size());
+      pool_.insert(pool_.end(), matches.begin(), matches.end());
+      bytes_ += matches.size() * sizeof(std::uint32_t);
+      state.end_known = true;
+    }
+    for (std::uint32_t k = 0; k < state.end_count; ++k) report(pool_[state.end_matches + k], hits);
+  }
+
+  /// The patterns that matched right before the last byte read into state `row`.
+  void matches(std::uint32_t row, std::vector<int>* hits) {
+    const State& state = states_[row / classes_];
+    for (std::uint32_t k = 0; k < state.match_count; ++k) report(pool_[state.matches + k], hits);
+  }
+
+ private:
+  void report(std::uint32_t pattern, std::vector<int>* hits) {
+    if (reported_[pattern] == call_) return;
+    reported_[pattern] = call_;
+    hits->push_back(static_cast<int>(pattern));
+  }
+
+  struct Key {
+    std::vector<std::uint32_t> kernel;
+    std::vector<std::uint32_t> matches;
+    bool previous_word = false;
+    bool at_start = false;
+  };
+  struct State {
+    std::uint32_t kernel = 0;  // offset in pool_
+    std::uint32_t kernel_size = 0;
+    std::uint32_t matches = 0;  // offset in pool_
+    std::uint32_t match_count = 0;
+    std::uint32_t end_matches = 0;  // offset in pool_, once end_known
+    std::uint32_t end_count = 0;
+    bool end_known = false;
+    bool previous_word = false;
+    bool at_start = false;
+  };
+
+  // The nodes reachable from `from` without reading a byte or passing an assertion,
+  // sorted: the kernel of a state.
+  void closure(const Program& program, std::vector<std::uint32_t>& from, std::vector<std::uint32_t>* kernel) {
+    ++epoch_;
+    std::vector<std::uint32_t>& stack = from;
+    while (!stack.empty()) {
+      const std::uint32_t n = stack.back();
+      stack.pop_back();
+      if (marks_[n] == epoch_) continue;
+      marks_[n] = epoch_;
+      const Node& node = program.nodes[n];
+      switch (node.op) {
+        case Node::Op::kSplit:
+          stack.push_back(node.out1);
+          stack.push_back(node.out);
+          break;
+        case Node::Op::kEmpty:
+          stack.push_back(node.out);
+          break;
+        case Node::Op::kBytes:
+        case Node::Op::kAssert:
+        case Node::Op::kMatch:
+          kernel->push_back(n);
+          break;
+      }
+    }
+    std::sort(kernel->begin(), kernel->end());
+  }
+
+  // The kernel of `state` followed across the assertions that hold before a byte that is
+  // (or is not) a word byte, or before the text's end: the nodes that read a byte go to
+  // `readers`, the patterns that match to `matches` (when wanted).
+  void expand(const Program& program, const State& state, bool next_word, bool at_end,
+              std::vector<std::uint32_t>* readers, std::vector<std::uint32_t>* matches) {
+    ++epoch_;
+    std::vector<std::uint32_t> stack(pool_.begin() + state.kernel, pool_.begin() + state.kernel + state.kernel_size);
+    while (!stack.empty()) {
+      const std::uint32_t n = stack.back();
+      stack.pop_back();
+      if (marks_[n] == epoch_) continue;
+      marks_[n] = epoch_;
+      const Node& node = program.nodes[n];
+      switch (node.op) {
+        case Node::Op::kSplit:
+          stack.push_back(node.out1);
+          stack.push_back(node.out);
+          break;
+        case Node::Op::kEmpty:
+          stack.push_back(node.out);
+          break;
+        case Node::Op::kBytes:
+          readers->push_back(n);
+          break;
+        case Node::Op::kMatch:
+          if (matches != nullptr) matches->push_back(node.pattern);
+          break;
+        case Node::Op::kAssert: {
+          bool holds = false;
+          switch (node.assertion) {
+            case Assertion::kWordBoundary:
+              holds = state.previous_word != next_word;
+              break;
+            case Assertion::kNotWordBoundary:
+              holds = state.previous_word == next_word;
+              break;
+            case Assertion::kTextBegin:
+              holds = state.at_start;
+              break;
+            case Assertion::kTextEnd:
+              holds = at_end;
+              break;
+          }
+          if (holds) stack.push_back(node.out);
+          break;
+        }
+      }
+    }
+    if (matches != nullptr) {
+      std::sort(matches->begin(), matches->end());
+      matches->erase(std::unique(matches->begin(), matches->end()), matches->end());
+    }
+  }
+
+  // The row offset of the state with `key`, added if new.
+  std::uint32_t intern(const Program& program, Key key) {
+    // Whether the byte before was a word byte matters only to an assertion.
+    const bool asserts = std::any_of(key.kernel.begin(), key.kernel.end(),
+                                     [&](std::uint32_t n) { return program.nodes[n].op == Node::Op::kAssert; });
+    if (!asserts) key.previous_word = false;
+    std::string bytes;
+    bytes.reserve(2 + 4 * (key.kernel.size() + key.matches.size() + 1));
+    bytes.push_back(static_cast<char>(key.previous_word));
+    bytes.push_back(static_cast<char>(key.at_start));
+    auto put = [&](std::uint32_t value) { bytes.append(reinterpret_cast<const char*>(&value), sizeof value); };
+    for (const std::uint32_t n : key.kernel) put(n);
+    put(kUnknown);
+    for (const std::uint32_t p : key.matches) put(p);
+    const auto found = ids_.find(bytes);
+    if (found != ids_.end()) return found->second;
+    State state;
+    state.previous_word = key.previous_word;
+    state.at_start = key.at_start;
+    state.kernel = static_cast<std::uint32_t>(pool_.size());
+    state.kernel_size = static_cast<std::uint32_t>(key.kernel.size());
+    pool_.insert(pool_.end(), key.kernel.begin(), key.kernel.end());
+    state.matches = static_cast<std::uint32_t>(pool_.size());
+    state.match_count = static_cast<std::uint32_t>(key.matches.size());
+    pool_.insert(pool_.end(), key.matches.begin(), key.matches.end());
+    const auto row = static_cast<std::uint32_t>(states_.size() * classes_);
+    states_.push_back(state);
+    table_.resize(table_.size() + classes_, kUnknown);
+    bytes_ += classes_ * sizeof(std::uint32_t) + 2 * bytes.size() + sizeof(State) + 64;
+    ids_.emplace(std::move(bytes), row);
+    return row;
+  }
+
+  // Drops every state: the cache has grown past its budget.
+  void clear() {
+    states_.clear();
+    table_.clear();
+    pool_.clear();
+    ids_.clear();
+    bytes_ = 0;
+    start_ = kUnknown;
+  }
+
+  std::size_t classes_;
+  std::vector<State> states_;
+  std::vector<std::uint32_t> table_;  // rows of `classes_` entries
+  std::vector<std::uint32_t> pool_;   // kernels and match lists
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::size_t bytes_ = 0;
+  std::uint32_t start_ = kUnknown;
+  std::vector<std::uint32_t> marks_;  // by node: the epoch that last visited it
+  std::uint32_t epoch_ = 0;
+  std::vector<std::uint32_t> reported_;  // by pattern: the call that last reported it
+  std::uint32_t call_ = 0;
+};
+
+// The calling thread's cache for `program`: each thread keeps the states of the last few
+// programs it ran, so that threads share no mutable state and take no lock.
+DfaCache& cache_for(const Program& program) {
+  thread_local std::vector<std::pair<std::uint64_t, std::unique_ptr<DfaCache>>> caches;
+  for (auto& [id, cache] : caches) {
+    if (id == program.id) return *cache;
+  }
+  if (caches.size() >= kCachedSets) caches.erase(caches.begin());
+  caches.emplace_back(program.id, std::make_unique<DfaCache>(program));
+  return *caches.back().second;
+}
+
+bool options_supported(const RE2::Options& options) {
+  return options.encoding() == RE2::Options::EncodingUTF8 && !options.posix_syntax() && !options.literal() &&
+         !options.never_nl() && !options.dot_nl();
+}
+
+}  // namespace
+
+std::optional<SetAutomaton> SetAutomaton::compile(const std::vector<std::string>& patterns, RE2::Anchor anchor,
+                                                  const RE2::Options& options) {
+  if (!options_supported(options) || anchor == RE2::ANCHOR_START || patterns.empty()) return std::nullopt;
+  auto program = std::make_shared<Program>();
+  program->unanchored = anchor == RE2::UNANCHORED;
+  program->patterns = patterns.size();
+  try {
+    NfaBuilder builder;
+    std::vector<std::uint32_t> starts;
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+      Parser parser(patterns[p], !options.case_sensitive());
+      Ast ast = parser.parse();
+      NfaBuilder::Fragment fragment = builder.compile(ast);
+      Node match;
+      match.op = Node::Op::kMatch;
+      match.pattern = static_cast<std::uint32_t>(p);
+      builder.connect(fragment.exits, builder.add(match));
+      starts.push_back(fragment.start);
+      std::unique_ptr<const RE2> confirm;
+      if (parser.approximate()) {
+        RE2::Options quiet = options;
+        quiet.set_log_errors(false);
+        confirm = std::make_unique<const RE2>(patterns[p], quiet);
+        if (!confirm->ok()) return std::nullopt;
+      }
+      program->confirm.push_back(std::move(confirm));
+    }
+    // The root: a split into each pattern's start.
+    std::uint32_t root = starts.back();
+    for (std::size_t p = starts.size() - 1; p-- > 0;) {
+      Node split;
+      split.op = Node::Op::kSplit;
+      split.out = starts[p];
+      split.out1 = root;
+      root = builder.add(split);
+    }
+    program->root = root;
+    program->nodes = std::move(builder.nodes);
+  } catch (const Unsupported&) {
+    return std::nullopt;
+  }
+  // Byte classes: bytes that every node's range and the assertions treat alike share a
+  // class (under the i flag, "a" and "A" do), so that a state's row is short.
+  std::vector<std::pair<unsigned char, unsigned char>> ranges;
+  for (const Node& node : program->nodes) {
+    if (node.op == Node::Op::kBytes && node.lo <= node.hi) ranges.emplace_back(node.lo, node.hi);
+  }
+  std::sort(ranges.begin(), ranges.end());
+  ranges.erase(std::unique(ranges.begin(), ranges.end()), ranges.end());
+  std::unordered_map<std::string, std::uint8_t> classes;
+  for (std::size_t b = 0; b < 256; ++b) {
+    std::string signature(1, is_word_byte(static_cast<unsigned char>(b)) ? 'w' : '-');
+    for (const auto& [lo, hi] : ranges) signature.push_back(lo <= b && b <= hi ? '1' : '0');
+    const auto [found, added] = classes.emplace(std::move(signature), static_cast<std::uint8_t>(classes.size()));
+    if (added) program->class_byte.push_back(static_cast<unsigned char>(b));
+    program->byte_class[b] = found->second;
+  }
+  program->id = next_program_id.fetch_add(1);
+  return SetAutomaton(std::move(program));
+}
+
+std::size_t SetAutomaton::confirmed_by_re2() const {
+  return static_cast<std::size_t>(std::count_if(program_->confirm.begin(), program_->confirm.end(),
+                                                [](const auto& re) { return re != nullptr; }));
+}
+
+void SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
+  hits->clear();
+  const Program& program = *program_;
+  DfaCache& cache = cache_for(program);
+  cache.begin_call(program.patterns);
+  std::uint32_t row = cache.start(program);
+  const std::uint32_t* table = cache.table();
+  const std::uint8_t* const classes = program.byte_class.data();
+  const auto* byte = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = byte + text.size();
+  // The walk: one load of a row entry per byte, everything else out of line.
+  for (; byte < end; ++byte) {
+    const std::uint32_t entry = table[row + classes[*byte]];
+    if (entry < DfaCache::kMatches) {
+      row = entry;
+      continue;
+    }
+    row = cache.special_entry(program, row, classes[*byte], entry, hits);
+    if (row == DfaCache::kDead) return;
+    table = cache.table();
+  }
+  cache.end_matches(program, row, hits);
+  std::sort(hits->begin(), hits->end());
+  // Patterns the automaton widened: RE2 has the last word.
+  const RE2::Anchor anchor = program.unanchored ? RE2::UNANCHORED : RE2::ANCHOR_BOTH;
+  const re2::StringPiece whole(text.data(), text.size());
+  hits->erase(std::remove_if(hits->begin(), hits->end(),
+                             [&](int p) {
+                               const RE2* confirm = program.confirm[static_cast<std::size_t>(p)].get();
+                               return confirm != nullptr && !confirm->Match(whole, 0, text.size(), anchor, nullptr, 0);
+                             }),
+              hits->end());
+}
+
+}  // namespace annotate
