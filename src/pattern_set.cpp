@@ -129,9 +129,12 @@ PatternSet::PatternSet(const std::vector<std::string>& patterns, const std::vect
     std::string error;
     if (set->Add(patterns[i], &error) < 0) throw Error(labels[i] + ": " + error);
   }
+  // Every pattern parses (Add checked it); the automaton answers when it reads them all,
+  // and RE2's own automaton need not be compiled.
+  automaton_ = SetAutomaton::compile(patterns, anchor, options);
+  if (automaton_) return;
   if (!set->Compile()) throw Error(what + ": the patterns do not compile as a set");
   set_ = std::move(set);
-  automaton_ = SetAutomaton::compile(patterns, anchor, options);
 }
 
 void PatternSet::match(std::string_view text, std::vector<int>* hits) const {

@@ -10,6 +10,8 @@
 #include <atomic>
 #include <cctype>
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <unordered_map>
 
 namespace annotate {
@@ -501,11 +503,19 @@ class Parser {
 
 // ---- The NFA ------------------------------------------------------------------------
 
+// A set of bytes, a bit each.
+using ByteSet = std::array<std::uint64_t, 4>;
+
+bool contains(const ByteSet& set, unsigned char byte) { return ((set[byte >> 6] >> (byte & 63)) & 1u) != 0; }
+
+void insert(ByteSet* set, unsigned char lo, unsigned char hi) {
+  for (unsigned b = lo; b <= hi; ++b) (*set)[b >> 6] |= std::uint64_t{1} << (b & 63);
+}
+
 struct Node {
   enum class Op : std::uint8_t { kBytes, kSplit, kEmpty, kAssert, kMatch };
   Op op = Op::kEmpty;
-  unsigned char lo = 0;  // kBytes: the range of bytes it reads
-  unsigned char hi = 0;
+  std::uint32_t bytes = 0;                         // kBytes: the index of the ByteSet it reads
   Assertion assertion = Assertion::kWordBoundary;  // kAssert
   std::uint32_t out = 0;                           // the next node (kBytes, kSplit, kEmpty, kAssert)
   std::uint32_t out1 = 0;                          // kSplit's other next node
@@ -580,6 +590,7 @@ void utf8_sequences(char32_t lo, char32_t hi, std::vector<std::vector<std::pair<
 class NfaBuilder {
  public:
   std::vector<Node> nodes;
+  std::vector<ByteSet> byte_sets;  // each once
 
   struct Fragment {
     std::uint32_t start;
@@ -692,27 +703,23 @@ class NfaBuilder {
     return whole;
   }
 
+  // A class: one node for its ASCII members (under the i flag, "a" and "A" together), and
+  // a chain of nodes for each run of longer UTF-8 sequences.
   Fragment byte_class(CodeSet& set) {
     std::vector<std::vector<std::pair<unsigned char, unsigned char>>> sequences;
     for (const CodeRange range : set.normalize()) utf8_sequences(range.lo, range.hi, &sequences);
-    if (sequences.empty()) {
-      // Nothing matches: a node that reads no byte (lo > hi).
-      Node never;
-      never.op = Node::Op::kBytes;
-      never.lo = 1;
-      never.hi = 0;
-      const std::uint32_t n = add(never);
-      return {n, {}};
-    }
+    ByteSet ascii{};
     std::vector<Fragment> options;
     for (const auto& sequence : sequences) {
+      if (sequence.size() == 1) {
+        insert(&ascii, sequence[0].first, sequence[0].second);
+        continue;
+      }
       Fragment chain{0, {}};
       for (std::size_t k = 0; k < sequence.size(); ++k) {
-        Node bytes;
-        bytes.op = Node::Op::kBytes;
-        bytes.lo = sequence[k].first;
-        bytes.hi = sequence[k].second;
-        const std::uint32_t n = add(bytes);
+        ByteSet bytes{};
+        insert(&bytes, sequence[k].first, sequence[k].second);
+        const std::uint32_t n = reader(bytes);
         if (k == 0) {
           chain.start = n;
         } else {
@@ -722,10 +729,28 @@ class NfaBuilder {
       }
       options.push_back(std::move(chain));
     }
+    if (ascii != ByteSet{} || options.empty()) {
+      // (An empty class reads no byte: a node with no exit.)
+      const std::uint32_t n = reader(ascii);
+      options.insert(options.begin(), Fragment{n, ascii != ByteSet{} ? std::vector<std::uint32_t>{n * 2}
+                                                                      : std::vector<std::uint32_t>{}});
+    }
     Fragment whole = std::move(options.back());
     for (std::size_t i = options.size() - 1; i-- > 0;) whole = either(std::move(options[i]), std::move(whole));
     return whole;
   }
+
+  // A node that reads a byte of `bytes`.
+  std::uint32_t reader(const ByteSet& bytes) {
+    auto [found, added] = set_index_.emplace(bytes, static_cast<std::uint32_t>(byte_sets.size()));
+    if (added) byte_sets.push_back(bytes);
+    Node node;
+    node.op = Node::Op::kBytes;
+    node.bytes = found->second;
+    return add(node);
+  }
+
+  std::map<ByteSet, std::uint32_t> set_index_;
 };
 
 std::atomic<std::uint64_t> next_program_id{1};
@@ -734,14 +759,39 @@ std::atomic<std::uint64_t> next_program_id{1};
 
 // ---- The program and its DFA --------------------------------------------------------
 
+namespace {
+
+// RE2's verdict on one pattern the automaton widened, compiled when first asked for: a
+// pattern with a Unicode property under the i flag takes RE2 milliseconds to compile, and
+// a run may never need it.
+class Confirmation {
+ public:
+  Confirmation(std::string pattern, const RE2::Options& options) : pattern_(std::move(pattern)), options_(options) {
+    options_.set_log_errors(false);
+  }
+  bool matches(std::string_view text, RE2::Anchor anchor) const {
+    std::call_once(compiled_, [&] { re_ = std::make_unique<const RE2>(pattern_, options_); });
+    return re_->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), anchor, nullptr, 0);
+  }
+
+ private:
+  std::string pattern_;
+  RE2::Options options_;
+  mutable std::once_flag compiled_;
+  mutable std::unique_ptr<const RE2> re_;
+};
+
+}  // namespace
+
 struct SetAutomaton::Program {
   std::vector<Node> nodes;
+  std::vector<ByteSet> byte_sets;  // what the nodes read
   std::uint32_t root = 0;
   bool unanchored = true;
   std::size_t patterns = 0;
   std::array<std::uint8_t, 256> byte_class{};
   std::vector<unsigned char> class_byte;  // one byte of each class
-  std::vector<std::unique_ptr<const RE2>> confirm;  // by pattern: RE2 decides, or null
+  std::vector<std::unique_ptr<Confirmation>> confirm;  // by pattern: RE2 decides, or null
   std::uint64_t id = 0;  // names the program in the threads' caches
 };
 
@@ -789,7 +839,7 @@ class DfaCache {
     std::vector<std::uint32_t> next;
     for (const std::uint32_t n : readers) {
       const Node& node = program.nodes[n];
-      if (node.lo <= byte && byte <= node.hi) next.push_back(node.out);
+      if (contains(program.byte_sets[node.bytes], byte)) next.push_back(node.out);
     }
     if (program.unanchored) next.push_back(program.root);
     closure(program, next, &key.kernel);
@@ -1047,14 +1097,7 @@ std::optional<SetAutomaton> SetAutomaton::compile(const std::vector<std::string>
       match.pattern = static_cast<std::uint32_t>(p);
       builder.connect(fragment.exits, builder.add(match));
       starts.push_back(fragment.start);
-      std::unique_ptr<const RE2> confirm;
-      if (parser.approximate()) {
-        RE2::Options quiet = options;
-        quiet.set_log_errors(false);
-        confirm = std::make_unique<const RE2>(patterns[p], quiet);
-        if (!confirm->ok()) return std::nullopt;
-      }
-      program->confirm.push_back(std::move(confirm));
+      program->confirm.push_back(parser.approximate() ? std::make_unique<Confirmation>(patterns[p], options) : nullptr);
     }
     // The root: a split into each pattern's start.
     std::uint32_t root = starts.back();
@@ -1067,23 +1110,19 @@ std::optional<SetAutomaton> SetAutomaton::compile(const std::vector<std::string>
     }
     program->root = root;
     program->nodes = std::move(builder.nodes);
+    program->byte_sets = std::move(builder.byte_sets);
   } catch (const Unsupported&) {
     return std::nullopt;
   }
   // Byte classes: bytes that every node's range and the assertions treat alike share a
   // class (under the i flag, "a" and "A" do), so that a state's row is short.
-  std::vector<std::pair<unsigned char, unsigned char>> ranges;
-  for (const Node& node : program->nodes) {
-    if (node.op == Node::Op::kBytes && node.lo <= node.hi) ranges.emplace_back(node.lo, node.hi);
-  }
-  std::sort(ranges.begin(), ranges.end());
-  ranges.erase(std::unique(ranges.begin(), ranges.end()), ranges.end());
   std::unordered_map<std::string, std::uint8_t> classes;
   for (std::size_t b = 0; b < 256; ++b) {
-    std::string signature(1, is_word_byte(static_cast<unsigned char>(b)) ? 'w' : '-');
-    for (const auto& [lo, hi] : ranges) signature.push_back(lo <= b && b <= hi ? '1' : '0');
+    const auto byte = static_cast<unsigned char>(b);
+    std::string signature(1, is_word_byte(byte) ? 'w' : '-');
+    for (const ByteSet& set : program->byte_sets) signature.push_back(contains(set, byte) ? '1' : '0');
     const auto [found, added] = classes.emplace(std::move(signature), static_cast<std::uint8_t>(classes.size()));
-    if (added) program->class_byte.push_back(static_cast<unsigned char>(b));
+    if (added) program->class_byte.push_back(byte);
     program->byte_class[b] = found->second;
   }
   program->id = next_program_id.fetch_add(1);
@@ -1120,11 +1159,10 @@ void SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
   std::sort(hits->begin(), hits->end());
   // Patterns the automaton widened: RE2 has the last word.
   const RE2::Anchor anchor = program.unanchored ? RE2::UNANCHORED : RE2::ANCHOR_BOTH;
-  const re2::StringPiece whole(text.data(), text.size());
   hits->erase(std::remove_if(hits->begin(), hits->end(),
                              [&](int p) {
-                               const RE2* confirm = program.confirm[static_cast<std::size_t>(p)].get();
-                               return confirm != nullptr && !confirm->Match(whole, 0, text.size(), anchor, nullptr, 0);
+                               const Confirmation* confirm = program.confirm[static_cast<std::size_t>(p)].get();
+                               return confirm != nullptr && !confirm->matches(text, anchor);
                              }),
               hits->end());
 }

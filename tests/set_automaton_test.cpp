@@ -164,6 +164,24 @@ TEST_CASE("set_automaton: the same answers as RE2::Set on random texts", "[set_a
   require_same_answers(patterns, RE2::ANCHOR_BOTH, ignoring_case(), texts);
 }
 
+TEST_CASE("set_automaton: a text that needs more states than a cache holds is still answered", "[set_automaton]") {
+  // After each "a", the next sixteen bytes decide: the DFA has a state for every
+  // pattern of sixteen a/b bytes, 65,536 in all, more than the cache's budget.
+  // (RE2::Set gives up on such a text: its automaton runs out of memory.)
+  const auto automaton = SetAutomaton::compile({"a(?:a|b){16}c", "d"}, RE2::UNANCHORED, kCaseSensitive);
+  REQUIRE(automaton.has_value());
+  std::mt19937 random(7);
+  std::string text;
+  for (int k = 0; k < 300000; ++k) text += std::bernoulli_distribution(0.5)(random) ? 'a' : 'b';
+  std::vector<int> hits;
+  automaton->match(text, &hits);
+  CHECK(hits.empty());
+  automaton->match(text + "abbbbbbbbbbbbbbbbcd", &hits);
+  CHECK(hits == std::vector<int>{0, 1});
+  automaton->match(text + "bbbbbbbbbbbbbbbbbc", &hits);  // the "a" is one byte too far back
+  CHECK(hits.empty());
+}
+
 TEST_CASE("set_automaton: the stages' pattern sets answer as RE2::Set on every sentence and line",
           "[set_automaton]") {
   std::vector<std::string> files = testing::files_in(testing::source_path("tests/data/variants"), ".txt");
