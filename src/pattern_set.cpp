@@ -6,6 +6,7 @@
 #endif
 
 #include <algorithm>
+#include <mutex>
 
 #include "annotate/error.hpp"
 
@@ -120,31 +121,42 @@ bool next_match(const RE2& pattern, const MatchStart& start, std::string_view te
   return true;
 }
 
+// The RE2::Set, compiled at construction when there is no automaton, and otherwise only
+// if the automaton ever gives up on a text.
+struct PatternSet::Fallback {
+  Fallback(const RE2::Options& options, RE2::Anchor anchor) : set(options, anchor) {}
+  RE2::Set set;
+  std::once_flag compiled;
+  bool ok = false;
+
+  const RE2::Set* get() {
+    std::call_once(compiled, [&] { ok = set.Compile(); });
+    return ok ? &set : nullptr;
+  }
+};
+
 PatternSet::PatternSet(const std::vector<std::string>& patterns, const std::vector<std::string>& labels,
                        RE2::Anchor anchor, RE2::Options options, const std::string& what)
     : size_(patterns.size()) {
   options.set_log_errors(false);
-  auto set = std::make_shared<RE2::Set>(options, anchor);
+  fallback_ = std::make_shared<Fallback>(options, anchor);
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     std::string error;
-    if (set->Add(patterns[i], &error) < 0) throw Error(labels[i] + ": " + error);
+    if (fallback_->set.Add(patterns[i], &error) < 0) throw Error(labels[i] + ": " + error);
   }
-  // Every pattern parses (Add checked it); the automaton answers when it reads them all,
-  // and RE2's own automaton need not be compiled.
+  // Every pattern parses (Add checked it). Where the automaton reads them all, RE2's own
+  // automaton is compiled only if ever needed.
   automaton_ = SetAutomaton::compile(patterns, anchor, options);
-  if (automaton_) return;
-  if (!set->Compile()) throw Error(what + ": the patterns do not compile as a set");
-  set_ = std::move(set);
+  if (!automaton_ && fallback_->get() == nullptr) throw Error(what + ": the patterns do not compile as a set");
 }
 
 void PatternSet::match(std::string_view text, std::vector<int>* hits) const {
-  if (automaton_) {
-    automaton_->match(text, hits);
-    return;
-  }
+  if (automaton_ && automaton_->match(text, hits)) return;
   hits->clear();
   RE2::Set::ErrorInfo error;
-  if (!set_->Match(re2::StringPiece(text.data(), text.size()), hits, &error) && error.kind != RE2::Set::kNoError) {
+  const RE2::Set* set = fallback_->get();
+  if (set == nullptr ||
+      (!set->Match(re2::StringPiece(text.data(), text.size()), hits, &error) && error.kind != RE2::Set::kNoError)) {
     hits->resize(size_);  // undecided: every pattern stays a candidate
     for (std::size_t i = 0; i < size_; ++i) (*hits)[i] = static_cast<int>(i);
   }

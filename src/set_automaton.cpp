@@ -23,6 +23,7 @@ constexpr int kMaxDepth = 200;                  // of nested groups
 constexpr std::size_t kMaxNodes = 200000;       // NFA nodes of one set
 constexpr std::size_t kCacheBudget = 4u << 20;  // bytes of DFA states a thread keeps per set
 constexpr std::size_t kCachedSets = 8;          // sets whose DFA states a thread keeps
+constexpr std::size_t kClearsPerText = 2;       // a match call gives up when it empties the cache this often
 
 // Thrown while reading a pattern the automaton does not handle; compile() then declines.
 struct Unsupported {};
@@ -865,6 +866,9 @@ class DfaCache {
     return entry;
   }
 
+  /// How many times the cache has been emptied.
+  std::size_t clears() const { return clears_; }
+
   /// Starts a match call: each pattern is reported once per call.
   void begin_call(std::size_t patterns) {
     if (reported_.size() < patterns) reported_.resize(patterns, 0);
@@ -1039,6 +1043,7 @@ class DfaCache {
 
   // Drops every state: the cache has grown past its budget.
   void clear() {
+    ++clears_;
     states_.clear();
     table_.clear();
     pool_.clear();
@@ -1056,6 +1061,7 @@ class DfaCache {
   std::uint32_t start_ = kUnknown;
   std::vector<std::uint32_t> marks_;  // by node: the epoch that last visited it
   std::uint32_t epoch_ = 0;
+  std::size_t clears_ = 0;
   std::vector<std::uint32_t> reported_;  // by pattern: the call that last reported it
   std::uint32_t call_ = 0;
 };
@@ -1129,16 +1135,19 @@ std::optional<SetAutomaton> SetAutomaton::compile(const std::vector<std::string>
   return SetAutomaton(std::move(program));
 }
 
+std::size_t SetAutomaton::cache_resets() const { return cache_for(*program_).clears(); }
+
 std::size_t SetAutomaton::confirmed_by_re2() const {
   return static_cast<std::size_t>(std::count_if(program_->confirm.begin(), program_->confirm.end(),
                                                 [](const auto& re) { return re != nullptr; }));
 }
 
-void SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
+bool SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
   hits->clear();
   const Program& program = *program_;
   DfaCache& cache = cache_for(program);
   cache.begin_call(program.patterns);
+  const std::size_t clears = cache.clears();
   std::uint32_t row = cache.start(program);
   const std::uint32_t* table = cache.table();
   const std::uint8_t* const classes = program.byte_class.data();
@@ -1152,7 +1161,11 @@ void SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
       continue;
     }
     row = cache.special_entry(program, row, classes[*byte], entry, hits);
-    if (row == DfaCache::kDead) return;
+    if (row == DfaCache::kDead) {
+      hits->clear();
+      return true;
+    }
+    if (cache.clears() >= clears + kClearsPerText) return false;
     table = cache.table();
   }
   cache.end_matches(program, row, hits);
@@ -1165,6 +1178,7 @@ void SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
                                return confirm != nullptr && !confirm->matches(text, anchor);
                              }),
               hits->end());
+  return true;
 }
 
 }  // namespace annotate

@@ -37,7 +37,7 @@ std::vector<int> automaton_hits(const std::vector<std::string>& patterns, RE2::A
   const auto automaton = SetAutomaton::compile(patterns, anchor, options);
   REQUIRE(automaton.has_value());
   std::vector<int> hits{99};  // cleared by match()
-  automaton->match(text, &hits);
+  REQUIRE(automaton->match(text, &hits));
   REQUIRE(hits == re2_set_hits(patterns, anchor, options, text));
   return hits;
 }
@@ -57,7 +57,7 @@ void require_same_answers(const std::vector<std::string>& patterns, RE2::Anchor 
     expected.clear();
     set.Match(re2::StringPiece(text.data(), text.size()), &expected);
     std::sort(expected.begin(), expected.end());
-    automaton->match(text, &found);
+    REQUIRE(automaton->match(text, &found));
     if (found != expected) {
       INFO("text: " << text);
       REQUIRE(found == expected);
@@ -164,22 +164,34 @@ TEST_CASE("set_automaton: the same answers as RE2::Set on random texts", "[set_a
   require_same_answers(patterns, RE2::ANCHOR_BOTH, ignoring_case(), texts);
 }
 
-TEST_CASE("set_automaton: a text that needs more states than a cache holds is still answered", "[set_automaton]") {
-  // After each "a", the next sixteen bytes decide: the DFA has a state for every
-  // pattern of sixteen a/b bytes, 65,536 in all, more than the cache's budget.
-  // (RE2::Set gives up on such a text: its automaton runs out of memory.)
-  const auto automaton = SetAutomaton::compile({"a(?:a|b){16}c", "d"}, RE2::UNANCHORED, kCaseSensitive);
+TEST_CASE("set_automaton: a text that needs more states than the cache holds", "[set_automaton]") {
+  // After each "a", the next sixteen bytes decide: the DFA has a state for every string of
+  // sixteen a/b bytes, 65,536 in all, more than a cache holds.
+  const std::vector<std::string> patterns = {"a(?:a|b){16}c", "d"};
+  const auto automaton = SetAutomaton::compile(patterns, RE2::UNANCHORED, kCaseSensitive);
   REQUIRE(automaton.has_value());
   std::mt19937 random(7);
   std::string text;
-  for (int k = 0; k < 300000; ++k) text += std::bernoulli_distribution(0.5)(random) ? 'a' : 'b';
+  // Texts that grow until the cache has been emptied once: the answers stay exact.
   std::vector<int> hits;
-  automaton->match(text, &hits);
-  CHECK(hits.empty());
-  automaton->match(text + "abbbbbbbbbbbbbbbbcd", &hits);
-  CHECK(hits == std::vector<int>{0, 1});
-  automaton->match(text + "bbbbbbbbbbbbbbbbbc", &hits);  // the "a" is one byte too far back
-  CHECK(hits.empty());
+  while (automaton->cache_resets() == 0) {
+    for (int k = 0; k < 2000; ++k) text += std::bernoulli_distribution(0.5)(random) ? 'a' : 'b';
+    REQUIRE(automaton->match(text + "abbbbbbbbbbbbbbbbcd", &hits));
+    CHECK(hits == std::vector<int>{0, 1});
+    REQUIRE(automaton->match(text + "bbbbbbbbbbbbbbbbbc", &hits));  // the "a" is one byte too far back
+    CHECK(hits.empty());
+  }
+  CHECK(automaton->cache_resets() == 1);
+  CHECK(text.size() > 4000);
+  // A text that would empty it again and again: the automaton gives up, and PatternSet
+  // asks RE2::Set instead.
+  for (int k = 0; k < 400000; ++k) text += std::bernoulli_distribution(0.5)(random) ? 'a' : 'b';
+  CHECK_FALSE(automaton->match(text, &hits));
+  const PatternSet set(patterns, {"a", "d"}, RE2::UNANCHORED, RE2::Options(), "test");
+  REQUIRE(set.automated());
+  CHECK(set.match(text).empty());
+  CHECK(set.match(text + "abbbbbbbbbbbbbbbbc") == std::vector<int>{0});
+  CHECK(set.match("abbbbbbbbbbbbbbbbc") == std::vector<int>{0});
 }
 
 TEST_CASE("set_automaton: the stages' pattern sets answer as RE2::Set on every sentence and line",

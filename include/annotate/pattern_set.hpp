@@ -80,7 +80,8 @@ class PatternSet {
              RE2::Options options, const std::string& what);
 
   /// The indices of the patterns that match `text`, ascending, in `hits` (cleared first):
-  /// from a SetAutomaton where it reads every pattern, from the RE2::Set otherwise.
+  /// from a SetAutomaton where it reads every pattern, from the RE2::Set otherwise (or
+  /// where the automaton gives up on a text).
   /// REQUIRES: the set was compiled (not default-constructed); `text` is valid UTF-8.
   void match(std::string_view text, std::vector<int>* hits) const;
   std::vector<int> match(std::string_view text) const {
@@ -93,7 +94,8 @@ class PatternSet {
   bool automated() const { return automaton_.has_value(); }
 
  private:
-  std::shared_ptr<const RE2::Set> set_;
+  struct Fallback;
+  std::shared_ptr<Fallback> fallback_;    ///< the RE2::Set
   std::optional<SetAutomaton> automaton_;  ///< the same answers without RE2's per-call cost, where it reads the patterns
   std::size_t size_ = 0;
 };

@@ -38,9 +38,15 @@ class SetAutomaton {
                                              const RE2::Options& options);
 
   /// The indices of the patterns that match `text`, ascending, in `hits` (cleared first):
-  /// what RE2::Set::Match gives. Threads may call it at once.
+  /// what RE2::Set::Match gives. Threads may call it at once. False when it gave up: a
+  /// text that needs more states than the cache holds has it start afresh (each thread
+  /// keeps up to 4 MB of states per set), and a text that empties it twice would cost
+  /// more to go on with than RE2::Set does.
   /// REQUIRES: `text` is valid UTF-8 (what the reader guarantees of every document).
-  void match(std::string_view text, std::vector<int>* hits) const;
+  bool match(std::string_view text, std::vector<int>* hits) const;
+
+  /// How many times the calling thread's cache for this set has been emptied (for tests).
+  std::size_t cache_resets() const;
 
   /// How many patterns RE2 must confirm after the automaton finds them (see above).
   std::size_t confirmed_by_re2() const;
