@@ -112,14 +112,17 @@ Ast make(Ast::Kind kind) {
 // Reads one pattern in RE2 syntax (re2/parse.cc), or throws Unsupported.
 class Parser {
  public:
-  Parser(std::string_view pattern, bool fold) : pattern_(pattern), fold_(fold) {}
+  /// `narrow`: read what cannot be decided exactly as a subset instead of a superset, so
+  /// that a match of the narrow reading is a match for sure.
+  Parser(std::string_view pattern, bool fold, bool narrow = false) : pattern_(pattern), fold_(fold), narrow_(narrow) {}
 
   Ast parse() {
     Ast ast = alternation(fold_, 0);
     if (at_ != pattern_.size()) throw Unsupported{};
     return ast;
   }
-  /// True when a class was widened to what RE2 may fold or a property may hold.
+  /// True when a class was widened to what RE2 may fold or a property may hold (or, read
+  /// narrow, narrowed).
   bool approximate() const { return widenings_ > 0; }
 
  private:
@@ -313,13 +316,32 @@ class Parser {
   Ast bracket_class(bool fold) {
     expect('[');
     const bool negated = accept('^');
-    CodeSet set;
+    const std::size_t members = at_;
     const int widenings_before = widenings_;
+    CodeSet set = bracket_members(fold);
+    if (!negated) return class_of(std::move(set));
+    if (widenings_ == widenings_before) return class_of(set.complement());
+    // The complement of a widened set is too narrow (any code point may match), and the
+    // complement of a narrowed set too wide: a narrow reading takes the complement of
+    // the wide one.
+    if (!narrow_) return class_of(CodeSet::all());
+    const std::size_t end = at_;
+    at_ = members;
+    narrow_ = false;
+    CodeSet wide = bracket_members(fold);
+    narrow_ = true;
+    at_ = end;
+    return class_of(wide.complement());
+  }
+
+  // The members of a bracket class up to its ']', as a set.
+  CodeSet bracket_members(bool fold) {
+    CodeSet set;
     for (bool first = true;; first = false) {
       if (!more()) throw Unsupported{};
       if (peek() == ']' && !first) {
         ++at_;
-        break;
+        return set;
       }
       if (peek() == '[' && peek(1) == ':') throw Unsupported{};  // POSIX classes
       if (peek() == '\\') {
@@ -336,9 +358,6 @@ class Parser {
       }
       add_folded(&set, lo, hi, fold);
     }
-    if (!negated) return class_of(std::move(set));
-    // The complement of a widened set would be too narrow: any code point may match.
-    return class_of(widenings_ > widenings_before ? CodeSet::all() : set.complement());
   }
 
   // A member of a bracket class: an escaped or a literal code point.
@@ -401,18 +420,20 @@ class Parser {
       name.erase(0, 1);
     }
     ++widenings_;
-    CodeSet set;
-    if (negated) return CodeSet::all();
-    set.add(0x80, kMaxCodePoint);
-    const bool upper = name == "L" || name == "Lu" || name == "Lt" || fold;
-    const bool lower = name == "L" || name == "Ll" || fold;
-    if (name == "L" || name == "Lu" || name == "Ll" || name == "Lt") {
-      if (upper) set.add('A', 'Z');
-      if (lower) set.add('a', 'z');
-    } else if (name != "Lm" && name != "Lo" && name != "Han" && name != "Cyrillic" && name != "Greek") {
-      set.add(0, 0x7F);  // a property the automaton does not know: any ASCII too
+    // The property's ASCII members, which are known; its others are not.
+    CodeSet ascii;
+    bool known = true;
+    if (name == "L" || name == "Lu" || name == "Ll") {
+      if (name != "Ll" || fold) ascii.add('A', 'Z');
+      if (name != "Lu" || fold) ascii.add('a', 'z');
+    } else if (name != "Lt" && name != "Lm" && name != "Lo" && name != "Han" && name != "Cyrillic" && name != "Greek") {
+      known = false;
     }
-    return set;
+    CodeSet wide = known ? ascii : CodeSet::all();
+    wide.add(0x80, kMaxCodePoint);
+    if (!narrow_) return negated ? CodeSet::all() : wide;
+    if (negated) return wide.complement();
+    return known ? ascii : CodeSet();
   }
 
   // After '\': a code point written as an escape.
@@ -491,6 +512,7 @@ class Parser {
     if (covers('s') || covers('S')) set->add(0x017F, 0x017F);
     if (hi < 0x80 || caseless(std::max<char32_t>(lo, 0x80), hi)) return;
     ++widenings_;
+    if (narrow_) return;  // [lo, hi] itself is surely in
     set->add('A', 'Z');
     set->add('a', 'z');
     set->add(0x80, kMaxCodePoint);
@@ -498,6 +520,7 @@ class Parser {
 
   std::string_view pattern_;
   bool fold_;
+  bool narrow_;
   std::size_t at_ = 0;
   int widenings_ = 0;  // classes widened so far
 };
@@ -790,9 +813,11 @@ struct SetAutomaton::Program {
   std::uint32_t root = 0;
   bool unanchored = true;
   std::size_t patterns = 0;
+  std::size_t match_ids = 0;  // the patterns, then the narrow reading of each confirmed one
   std::array<std::uint8_t, 256> byte_class{};
   std::vector<unsigned char> class_byte;  // one byte of each class
   std::vector<std::unique_ptr<Confirmation>> confirm;  // by pattern: RE2 decides, or null
+  std::vector<std::uint32_t> narrow_id;  // by pattern with a confirmation: its narrow reading's match id
   std::uint64_t id = 0;  // names the program in the threads' caches
 };
 
@@ -1094,16 +1119,28 @@ std::optional<SetAutomaton> SetAutomaton::compile(const std::vector<std::string>
   try {
     NfaBuilder builder;
     std::vector<std::uint32_t> starts;
-    for (std::size_t p = 0; p < patterns.size(); ++p) {
-      Parser parser(patterns[p], !options.case_sensitive());
-      Ast ast = parser.parse();
+    auto add_pattern = [&](Ast ast, std::size_t id) {
       NfaBuilder::Fragment fragment = builder.compile(ast);
       Node match;
       match.op = Node::Op::kMatch;
-      match.pattern = static_cast<std::uint32_t>(p);
+      match.pattern = static_cast<std::uint32_t>(id);
       builder.connect(fragment.exits, builder.add(match));
       starts.push_back(fragment.start);
+    };
+    std::vector<std::size_t> approximate;
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+      Parser parser(patterns[p], !options.case_sensitive());
+      add_pattern(parser.parse(), p);
       program->confirm.push_back(parser.approximate() ? std::make_unique<Confirmation>(patterns[p], options) : nullptr);
+      if (parser.approximate()) approximate.push_back(p);
+    }
+    // A pattern read wide is also read narrow: where the narrow reading matches (most
+    // texts: "should be" for "should \p{Lu}" under the i flag), RE2 need not confirm.
+    program->narrow_id.assign(patterns.size(), 0);
+    program->match_ids = patterns.size();
+    for (const std::size_t p : approximate) {
+      program->narrow_id[p] = static_cast<std::uint32_t>(program->match_ids);
+      add_pattern(Parser(patterns[p], !options.case_sensitive(), true).parse(), program->match_ids++);
     }
     // The root: a split into each pattern's start.
     std::uint32_t root = starts.back();
@@ -1146,7 +1183,7 @@ bool SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
   hits->clear();
   const Program& program = *program_;
   DfaCache& cache = cache_for(program);
-  cache.begin_call(program.patterns);
+  cache.begin_call(program.match_ids);
   const std::size_t clears = cache.clears();
   std::uint32_t row = cache.start(program);
   const std::uint32_t* table = cache.table();
@@ -1170,14 +1207,17 @@ bool SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
   }
   cache.end_matches(program, row, hits);
   std::sort(hits->begin(), hits->end());
-  // Patterns the automaton widened: RE2 has the last word.
+  // Patterns the automaton widened: a match of the narrow reading (whose match ids come
+  // last) is one for sure, and otherwise RE2 has the last word.
+  const auto narrow = std::lower_bound(hits->begin(), hits->end(), static_cast<int>(program.patterns));
   const RE2::Anchor anchor = program.unanchored ? RE2::UNANCHORED : RE2::ANCHOR_BOTH;
-  hits->erase(std::remove_if(hits->begin(), hits->end(),
-                             [&](int p) {
-                               const Confirmation* confirm = program.confirm[static_cast<std::size_t>(p)].get();
-                               return confirm != nullptr && !confirm->matches(text, anchor);
-                             }),
-              hits->end());
+  const auto kept = std::remove_if(hits->begin(), narrow, [&](int p) {
+    const auto pattern = static_cast<std::size_t>(p);
+    const Confirmation* confirm = program.confirm[pattern].get();
+    return confirm != nullptr && !std::binary_search(narrow, hits->end(), static_cast<int>(program.narrow_id[pattern])) &&
+           !confirm->matches(text, anchor);
+  });
+  hits->erase(kept, hits->end());
   return true;
 }
 

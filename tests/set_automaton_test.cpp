@@ -144,7 +144,10 @@ TEST_CASE("set_automaton: the same answers as RE2::Set on random texts", "[set_a
       "a{2}",           "(?:ab|ba){1,2}c", "x*",          "a.b",
       "[\\x{2019}']s",  "\xE2\x80\x99",   "[\xC3\xA9-\xC3\xAB]", "(?:a|)b?",
       "_\\b",           "[-a]",           "a{0}b",        "(?i)\xC5\xBF",
-      "[^\\x00-\\x{10FFFF}]"};
+      "[^\\x00-\\x{10FFFF}]",
+      // Classes RE2 confirms, read wide and narrow.
+      "\\p{Lu}\\p{Ll}",  "(?i)\\p{Lu}b",  "[^\\p{L}]",     "\\P{Ll}k",
+      "(?i)[^\xC3\xA9]",  "\\p{Greek}|a\\pLs", "(?i)[a\xC3\x89]+_", "[\\p{Lu}\\d]{2}"};
   const std::vector<std::string> pieces = {"a",    "b",    "c",    "A",     "B",     "k",  "K",    "s", "S", "_",
                                            " ",    "\n",   "1",    "2",     "-",     "'",  "x",    "t",
                                            "\xE2\x84\xAA" /* Kelvin */,     "\xC5\xBF" /* long s */,
