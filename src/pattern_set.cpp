@@ -150,8 +150,9 @@ PatternSet::PatternSet(const std::vector<std::string>& patterns, const std::vect
   if (!automaton_ && fallback_->get() == nullptr) throw Error(what + ": the patterns do not compile as a set");
 }
 
-void PatternSet::match(std::string_view text, std::vector<int>* hits) const {
-  if (automaton_ && automaton_->match(text, hits)) return;
+void PatternSet::match(std::string_view text, std::vector<int>* hits, std::vector<std::size_t>* search_ends) const {
+  if (automaton_ && automaton_->match(text, hits, search_ends)) return;
+  if (search_ends != nullptr) search_ends->assign(size_, text.size() + 1);
   hits->clear();
   RE2::Set::ErrorInfo error;
   const RE2::Set* set = fallback_->get();

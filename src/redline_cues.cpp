@@ -99,10 +99,13 @@ const RedlineCues::Screens& RedlineCues::screens() const {
   return *screens_;
 }
 
-std::vector<bool> RedlineCues::present_in(std::string_view text) const {
-  std::vector<bool> present(cues_.size());
-  for (const int c : screens().cue_set.match(text)) present[static_cast<std::size_t>(c)] = true;
-  return present;
+RedlineCues::Presence RedlineCues::present_in(std::string_view text) const {
+  Presence presence;
+  presence.present.resize(cues_.size());
+  std::vector<int> hits;
+  screens().cue_set.match(text, &hits, &presence.search_end);
+  for (const int c : hits) presence.present[static_cast<std::size_t>(c)] = true;
+  return presence;
 }
 
 std::vector<bool> RedlineCues::anchor_flags(const Document& doc) const { return screens().anchor_filter.flags(doc); }
@@ -115,7 +118,7 @@ const std::vector<std::size_t>* RedlineCues::cues_of_kind(std::string_view kind)
 }
 
 std::vector<CueHit> RedlineCues::find(std::string_view text, Span span, std::string_view kind,
-                                      const std::vector<bool>* present, Wanted wanted) const {
+                                      const Presence* present, Wanted wanted) const {
   std::vector<CueHit> found;
   const re2::StringPiece piece(text.data() + span.begin, span.size());
   const std::vector<std::size_t>* of_kind = cues_of_kind(kind);
@@ -124,8 +127,11 @@ std::vector<CueHit> RedlineCues::find(std::string_view text, Span span, std::str
     const RedlineCue& cue = cues_[c];
     if (present != nullptr && !(*present)[c]) continue;
     re2::StringPiece match;
+    // Past the cue's last match, a search would only walk to the end and fail.
+    const std::size_t search_end = present != nullptr ? present->search_end[c] : piece.size() + 1;
     std::size_t position = 0;
-    while (position <= piece.size() && cue.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &match, 1)) {
+    while (position < search_end && position <= piece.size() &&
+           cue.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &match, 1)) {
       const auto begin = static_cast<std::size_t>(match.data() - text.data());
       position = static_cast<std::size_t>(match.data() - piece.data()) + std::max<std::size_t>(match.size(), 1);
       // "the US “Cold-War” mentality", "post-war", "non-nuclear": the end of a compound is

@@ -50,7 +50,7 @@ struct SentenceClaim {
   using Wanted = RedlineCues::Wanted;
 
   SentenceClaim(const Document& document, const RedlineCues& cue_table, std::size_t index,
-                std::optional<std::size_t> date, const std::vector<bool>& cues_present,
+                std::optional<std::size_t> date, const RedlineCues::Presence& cues_present,
                 const std::vector<ActorGroup>& sentence_groups,
                 const EarlierGroups& earlier_groups)
       : doc(document), cues(cue_table), text(document.text), s(index), sentence(document.sentences[index].span),
@@ -62,7 +62,7 @@ struct SentenceClaim {
   std::size_t s;  ///< the sentence's index
   Span sentence;
   std::optional<std::size_t> sentence_date;
-  const std::vector<bool>& present;  ///< which cues occur in the sentence
+  const RedlineCues::Presence& present;  ///< which cues occur in the sentence
   const std::vector<ActorGroup>& groups;
   const EarlierGroups& history;  ///< of the sentences before, nearest last
 
@@ -1132,8 +1132,9 @@ bool SentenceClaim::finish() {
   }
   // Which cues occur in the consequence, from one pass of the cue set: the warning check
   // and the CAMEO code below both read it.
-  const std::vector<bool> cues_in_consequence =
-      claim.consequence ? cues.present_in(claim.consequence->of(text)) : std::vector<bool>(cues.size());
+  const RedlineCues::Presence cues_in_consequence =
+      claim.consequence ? cues.present_in(claim.consequence->of(text))
+                        : RedlineCues::Presence{std::vector<bool>(cues.size()), std::vector<std::size_t>(cues.size())};
   // "Officials in Tokyo warned about the weather": nobody warned, nothing threatened;
   // "Economists in Seoul warned that growth would slow": no one warned, and what would
   // follow is no measure anyone takes (no consequence or CAMEO cue in it). A threat
@@ -1267,7 +1268,7 @@ void RedlineTagger::tag(Document& doc, const CueHits* screened) const {
     } remember{recent, MentionRange{first_mention, next_mention}};
     if (paragraph_kind != ParagraphKind::kBody) continue;
     if (screened != nullptr ? !screened->any(s) : !may_anchor[s]) continue;
-    const std::vector<bool> present = cues_.present_in(sentence.of(text));
+    const RedlineCues::Presence present = cues_.present_in(sentence.of(text));
     bool anchored = false;
     for (std::size_t c = 0; c < cues_.size(); ++c) anchored = anchored || (present[c] && cues_[c].anchor);
     if (!anchored) continue;

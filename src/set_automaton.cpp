@@ -779,6 +779,35 @@ class NfaBuilder {
 
 std::atomic<std::uint64_t> next_program_id{1};
 
+// True when a match is reached from `start` without reading a byte: the pattern may match
+// the empty string (where its assertions hold).
+bool reaches_match_unread(const std::vector<Node>& nodes, std::uint32_t start) {
+  std::vector<bool> seen(nodes.size());
+  std::vector<std::uint32_t> stack{start};
+  while (!stack.empty()) {
+    const std::uint32_t n = stack.back();
+    stack.pop_back();
+    if (seen[n]) continue;
+    seen[n] = true;
+    const Node& node = nodes[n];
+    switch (node.op) {
+      case Node::Op::kMatch:
+        return true;
+      case Node::Op::kSplit:
+        stack.push_back(node.out1);
+        stack.push_back(node.out);
+        break;
+      case Node::Op::kEmpty:
+      case Node::Op::kAssert:
+        stack.push_back(node.out);
+        break;
+      case Node::Op::kBytes:
+        break;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 // ---- The program and its DFA --------------------------------------------------------
@@ -818,6 +847,7 @@ struct SetAutomaton::Program {
   std::vector<unsigned char> class_byte;  // one byte of each class
   std::vector<std::unique_ptr<Confirmation>> confirm;  // by pattern: RE2 decides, or null
   std::vector<std::uint32_t> narrow_id;  // by pattern with a confirmation: its narrow reading's match id
+  std::vector<bool> nullable;            // by pattern: may match the empty string (assertions aside)
   std::uint64_t id = 0;  // names the program in the threads' caches
 };
 
@@ -882,21 +912,27 @@ class DfaCache {
 
   /// What to do with a row entry at or above kMatches: build the state, report its
   /// matches. Returns the next state's row, or kDead.
+  /// `offset`: where the byte read lies in the text.
   __attribute__((noinline)) std::uint32_t special_entry(const Program& program, std::uint32_t row, std::size_t cls,
-                                                        std::uint32_t entry, std::vector<int>* hits) {
+                                                        std::uint32_t entry, std::size_t offset, std::vector<int>* hits) {
     if (entry == kUnknown) entry = build(program, row, cls);
     if (entry == kDead) return kDead;
     entry &= ~kMatches;
-    matches(entry, hits);
+    matches(entry, offset, hits);
     return entry;
   }
 
   /// How many times the cache has been emptied.
   std::size_t clears() const { return clears_; }
 
-  /// Starts a match call: each pattern is reported once per call.
-  void begin_call(std::size_t patterns) {
-    if (reported_.size() < patterns) reported_.resize(patterns, 0);
+  /// Starts a match call: each match id is reported once per call, and with `ends`, the
+  /// search end of each pattern (SetAutomaton::match) goes there; `nullable` holds a flag
+  /// for each pattern.
+  void begin_call(std::size_t ids, const std::vector<bool>& nullable, std::vector<std::size_t>* ends) {
+    ends_ = ends;
+    nullable_ = &nullable;
+    if (ends_ != nullptr) ends_->assign(nullable.size(), 0);
+    if (reported_.size() < ids) reported_.resize(ids, 0);
     if (++call_ == 0) {
       std::fill(reported_.begin(), reported_.end(), 0);
       call_ = 1;
@@ -904,7 +940,7 @@ class DfaCache {
   }
 
   /// The patterns that match at the end of the text, in state `row` (worked out once per state).
-  void end_matches(const Program& program, std::uint32_t row, std::vector<int>* hits) {
+  void end_matches(const Program& program, std::uint32_t row, std::size_t text_size, std::vector<int>* hits) {
     State& state = states_[row / classes_];
     if (!state.end_known) {
       std::vector<std::uint32_t> readers;
@@ -916,20 +952,22 @@ class DfaCache {
       bytes_ += matches.size() * sizeof(std::uint32_t);
       state.end_known = true;
     }
-    for (std::uint32_t k = 0; k < state.end_count; ++k) report(pool_[state.end_matches + k], hits);
+    for (std::uint32_t k = 0; k < state.end_count; ++k) report(pool_[state.end_matches + k], text_size, hits);
   }
 
-  /// The patterns that matched right before the last byte read into state `row`.
-  void matches(std::uint32_t row, std::vector<int>* hits) {
+  /// The patterns that matched right before the last byte read into state `row`: their
+  /// matches end at `offset`, that byte's place in the text.
+  void matches(std::uint32_t row, std::size_t offset, std::vector<int>* hits) {
     const State& state = states_[row / classes_];
-    for (std::uint32_t k = 0; k < state.match_count; ++k) report(pool_[state.matches + k], hits);
+    for (std::uint32_t k = 0; k < state.match_count; ++k) report(pool_[state.matches + k], offset, hits);
   }
 
  private:
-  void report(std::uint32_t pattern, std::vector<int>* hits) {
-    if (reported_[pattern] == call_) return;
-    reported_[pattern] = call_;
-    hits->push_back(static_cast<int>(pattern));
+  void report(std::uint32_t id, std::size_t end, std::vector<int>* hits) {
+    if (ends_ != nullptr && id < nullable_->size()) (*ends_)[id] = end + ((*nullable_)[id] ? 1 : 0);
+    if (reported_[id] == call_) return;
+    reported_[id] = call_;
+    hits->push_back(static_cast<int>(id));
   }
 
   struct Key {
@@ -1087,6 +1125,8 @@ class DfaCache {
   std::vector<std::uint32_t> marks_;  // by node: the epoch that last visited it
   std::uint32_t epoch_ = 0;
   std::size_t clears_ = 0;
+  std::vector<std::size_t>* ends_ = nullptr;     // the current call's, or null
+  const std::vector<bool>* nullable_ = nullptr;  // the current program's
   std::vector<std::uint32_t> reported_;  // by pattern: the call that last reported it
   std::uint32_t call_ = 0;
 };
@@ -1131,6 +1171,7 @@ std::optional<SetAutomaton> SetAutomaton::compile(const std::vector<std::string>
     for (std::size_t p = 0; p < patterns.size(); ++p) {
       Parser parser(patterns[p], !options.case_sensitive());
       add_pattern(parser.parse(), p);
+      program->nullable.push_back(reaches_match_unread(builder.nodes, starts.back()));
       program->confirm.push_back(parser.approximate() ? std::make_unique<Confirmation>(patterns[p], options) : nullptr);
       if (parser.approximate()) approximate.push_back(p);
     }
@@ -1179,16 +1220,17 @@ std::size_t SetAutomaton::confirmed_by_re2() const {
                                                 [](const auto& re) { return re != nullptr; }));
 }
 
-bool SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
+bool SetAutomaton::match(std::string_view text, std::vector<int>* hits, std::vector<std::size_t>* search_ends) const {
   hits->clear();
   const Program& program = *program_;
   DfaCache& cache = cache_for(program);
-  cache.begin_call(program.match_ids);
+  cache.begin_call(program.match_ids, program.nullable, search_ends);
   const std::size_t clears = cache.clears();
   std::uint32_t row = cache.start(program);
   const std::uint32_t* table = cache.table();
   const std::uint8_t* const classes = program.byte_class.data();
-  const auto* byte = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* byte = begin;
   const auto* const end = byte + text.size();
   // The walk: one load of a row entry per byte, everything else out of line.
   for (; byte < end; ++byte) {
@@ -1197,7 +1239,7 @@ bool SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
       row = entry;
       continue;
     }
-    row = cache.special_entry(program, row, classes[*byte], entry, hits);
+    row = cache.special_entry(program, row, classes[*byte], entry, static_cast<std::size_t>(byte - begin), hits);
     if (row == DfaCache::kDead) {
       hits->clear();
       return true;
@@ -1205,7 +1247,7 @@ bool SetAutomaton::match(std::string_view text, std::vector<int>* hits) const {
     if (cache.clears() >= clears + kClearsPerText) return false;
     table = cache.table();
   }
-  cache.end_matches(program, row, hits);
+  cache.end_matches(program, row, text.size(), hits);
   std::sort(hits->begin(), hits->end());
   // Patterns the automaton widened: a match of the narrow reading (whose match ids come
   // last) is one for sure, and otherwise RE2 has the last word.

@@ -71,14 +71,40 @@ TEST_CASE("redline_cues: hits in order, the cue listed first at one offset, none
 TEST_CASE("redline_cues: which cues occur, and only those are searched", "[redline_cues]") {
   const RedlineCues cues = RedlineCues::parse(kCues, "c.tsv");
   const std::string text = "Threats to Seoul grew.";
-  const std::vector<bool> present = cues.present_in(text);
-  CHECK(present == std::vector<bool>{false, true, false, false});
+  const RedlineCues::Presence present = cues.present_in(text);
+  CHECK(present.present == std::vector<bool>{false, true, false, false});
+  CHECK(present.search_end[1] == std::string("Threats to").size());
   // The set ignores case, so it marks threat.noun for "Threats"; the cue itself keeps its
   // case (a threat noun is lowercase, "Moscow's threats"), so the search finds nothing.
   CHECK(cues.find(text, Span{0, text.size()}, "threat_noun", &present).empty());
   const std::string lower = "threats to Seoul grew.";
   CHECK(cues.find(lower, Span{0, lower.size()}, "threat_noun", &present).size() == 1);
-  const std::vector<bool> none(cues.size());
+  const RedlineCues::Presence none{std::vector<bool>(cues.size()), std::vector<std::size_t>(cues.size())};
   CHECK(cues.find(lower, Span{0, lower.size()}, "threat_noun", &none).empty());
   CHECK(cues.anchor_patterns() == std::vector<std::string>{"(?i:\\b(?:warn|warned)\\b)", "\\bthreats\\s+to\\b"});
+}
+
+TEST_CASE("redline_cues: where each cue's last match ends, and searches that stop there", "[redline_cues]") {
+  // (None of these cues matches the empty string: a search from the end of its last
+  // match finds nothing.)
+  const RedlineCues cues = RedlineCues::parse(kCues, "c.tsv");
+  const std::string text = "They warned of war, war games and war. Then peace.";
+  const RedlineCues::Presence presence = cues.present_in(text);
+  CHECK(presence.present == std::vector<bool>{true, false, true, true});
+  const std::size_t last_war = text.rfind("war") + 3;
+  CHECK(presence.search_end[0] == text.find("warned") + 6);
+  CHECK(presence.search_end[2] == last_war);
+  CHECK(presence.search_end[3] == last_war);
+  // The same hits with the presence as without it.
+  const Span all{0, text.size()};
+  const std::vector<CueHit> plain = cues.find(text, all, "consequence");
+  const std::vector<CueHit> screened = cues.find(text, all, "consequence", &presence);
+  REQUIRE(plain.size() == 6);
+  REQUIRE(screened.size() == plain.size());
+  for (std::size_t h = 0; h < plain.size(); ++h) {
+    CHECK(screened[h].cue == plain[h].cue);
+    CHECK(screened[h].span.begin == plain[h].span.begin);
+    CHECK(screened[h].span.end == plain[h].span.end);
+  }
+  CHECK(screened.back().span.end == last_war);
 }

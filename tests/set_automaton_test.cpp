@@ -8,6 +8,7 @@
 #include <re2/set.h>
 
 #include <catch2/catch.hpp>
+#include <memory>
 #include <random>
 
 #include "annotate/actor_tagger.hpp"
@@ -51,16 +52,42 @@ void require_same_answers(const std::vector<std::string>& patterns, RE2::Anchor 
   RE2::Set set(options, anchor);
   for (const std::string& pattern : patterns) REQUIRE(set.Add(pattern, nullptr) >= 0);
   REQUIRE(set.Compile());
+  // Where each pattern's last match ends: the longest match from each start that has one.
+  RE2::Options longest = options;
+  longest.set_longest_match(true);
+  std::vector<std::unique_ptr<RE2>> alone;
+  for (const std::string& pattern : patterns) alone.push_back(std::make_unique<RE2>(pattern, longest));
+  const bool exact = automaton->confirmed_by_re2() == 0;
   std::vector<int> expected;
   std::vector<int> found;
+  std::vector<std::size_t> ends;
   for (const std::string& text : texts) {
     expected.clear();
     set.Match(re2::StringPiece(text.data(), text.size()), &expected);
     std::sort(expected.begin(), expected.end());
-    REQUIRE(automaton->match(text, &found));
-    if (found != expected) {
-      INFO("text: " << text);
-      REQUIRE(found == expected);
+    REQUIRE(automaton->match(text, &found, &ends));
+    INFO("text: " << text);
+    if (found != expected) REQUIRE(found == expected);
+    if (anchor != RE2::UNANCHORED) continue;
+    for (const int p : found) {
+      std::size_t last_end = 0;
+      re2::StringPiece match;
+      for (std::size_t start = 0; start <= text.size(); ++start) {
+        if (alone[static_cast<std::size_t>(p)]->Match(re2::StringPiece(text.data(), text.size()), start, text.size(),
+                                                      RE2::ANCHOR_START, &match, 1)) {
+          last_end = std::max(last_end, static_cast<std::size_t>(match.data() - text.data()) + match.size());
+        }
+      }
+      INFO("pattern " << patterns[static_cast<std::size_t>(p)]);
+      // No match ends past it, nor does a search from it find one; exact patterns get the
+      // last match's end, or one more where the pattern may match the empty string.
+      const std::size_t search_end = ends[static_cast<std::size_t>(p)];
+      REQUIRE(search_end >= last_end);
+      if (exact) REQUIRE(search_end <= last_end + 1);
+      if (search_end <= text.size()) {
+        REQUIRE_FALSE(alone[static_cast<std::size_t>(p)]->Match(re2::StringPiece(text.data(), text.size()), search_end,
+                                                                text.size(), RE2::UNANCHORED, nullptr, 0));
+      }
     }
   }
 }
@@ -163,6 +190,13 @@ TEST_CASE("set_automaton: the same answers as RE2::Set on random texts", "[set_a
   }
   require_same_answers(patterns, RE2::UNANCHORED, kCaseSensitive, texts);
   require_same_answers(patterns, RE2::ANCHOR_BOTH, kCaseSensitive, texts);
+  // Without the patterns RE2 confirms, the ends of the last matches are exact too.
+  std::vector<std::string> exact;
+  for (const std::string& pattern : patterns) {
+    if (SetAutomaton::compile({pattern}, RE2::UNANCHORED, kCaseSensitive)->confirmed_by_re2() == 0) exact.push_back(pattern);
+  }
+  REQUIRE(exact.size() + 9 == patterns.size());
+  require_same_answers(exact, RE2::UNANCHORED, kCaseSensitive, texts);
   require_same_answers(patterns, RE2::UNANCHORED, ignoring_case(), texts);
   require_same_answers(patterns, RE2::ANCHOR_BOTH, ignoring_case(), texts);
 }

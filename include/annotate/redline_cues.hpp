@@ -77,14 +77,22 @@ class RedlineCues {
   /// listed first), for which each cue is searched up to its first match only.
   enum class Wanted { kAll, kFirst };
 
-  /// The hits of the cues of `kind` in text[span], in order (at one offset, the cue listed
-  /// first); with `present`, only the cues it marks are searched. A match right after a
-  /// hyphen ends a compound ("Cold-War", "post-war") and is no hit.
-  std::vector<CueHit> find(std::string_view text, Span span, std::string_view kind,
-                           const std::vector<bool>* present = nullptr, Wanted wanted = Wanted::kAll) const;
+  /// Which cues occur in a text, from one set pass, and where each one's last match ends.
+  struct Presence {
+    std::vector<bool> present;            ///< by cue
+    std::vector<std::size_t> search_end;  ///< by cue: a search from there on finds nothing
+    bool operator[](std::size_t c) const { return present[c]; }
+  };
 
-  /// One flag per cue: true when it occurs in `text`, from one set pass.
-  std::vector<bool> present_in(std::string_view text) const;
+  /// The hits of the cues of `kind` in text[span], in order (at one offset, the cue listed
+  /// first); with `present` (of text[span]), only the cues it marks are searched, and
+  /// not past their last match. A match right after a hyphen ends a compound
+  /// ("Cold-War", "post-war") and is no hit.
+  std::vector<CueHit> find(std::string_view text, Span span, std::string_view kind,
+                           const Presence* present = nullptr, Wanted wanted = Wanted::kAll) const;
+
+  /// Which cues occur in `text`, from one set pass.
+  Presence present_in(std::string_view text) const;
 
   /// One flag per sentence of `doc`: true where an anchor cue may occur (see SentenceScreen).
   std::vector<bool> anchor_flags(const Document& doc) const;

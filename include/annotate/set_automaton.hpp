@@ -42,8 +42,13 @@ class SetAutomaton {
   /// text that needs more states than the cache holds has it start afresh (each thread
   /// keeps up to 4 MB of states per set), and a text that empties it twice would cost
   /// more to go on with than RE2::Set does.
+  /// With `search_ends`, also, by pattern, a position from which on a search for the
+  /// pattern in `text` finds nothing: the end of its last match (one more for a pattern
+  /// that can match the empty string), 0 for a pattern without a match. A caller that
+  /// searches a text match after match can stop there instead of walking on to the end.
+  /// (For a pattern RE2 confirms, the wide reading's: no earlier than the true one.)
   /// REQUIRES: `text` is valid UTF-8 (what the reader guarantees of every document).
-  bool match(std::string_view text, std::vector<int>* hits) const;
+  bool match(std::string_view text, std::vector<int>* hits, std::vector<std::size_t>* search_ends = nullptr) const;
 
   /// How many times the calling thread's cache for this set has been emptied (for tests).
   std::size_t cache_resets() const;
