@@ -141,8 +141,19 @@ std::vector<int> DateTagger::screen(std::string_view text, Span sentence) const 
 
 template <typename Candidates>
 void DateTagger::match_sentence(std::string_view text, Span sentence, const Candidates& hits,
-                                const std::vector<std::size_t>& callout_starts, Scratch& scratch,
-                                std::vector<Match>& chosen) const {
+                                const std::uint32_t* search_ends, const std::vector<std::size_t>& callout_starts,
+                                Scratch& scratch, std::vector<Match>& chosen) const {
+  // The rules are searched in the document's text, where \b and \B at the sentence's
+  // edges read the bytes beside it; the set read the sentence alone, as if non-word bytes
+  // were there. Where they are, its search ends hold here too (^ and $ hold in fewer
+  // places in the document: its matches are fewer, never more).
+  const auto word_byte = [&](std::size_t at) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+  };
+  const bool ends_hold = search_ends != nullptr && (sentence.begin == 0 || !word_byte(sentence.begin - 1)) &&
+                         (sentence.end == text.size() || !word_byte(sentence.end));
+  std::size_t k = 0;
   std::vector<Match>& candidates = scratch.candidates;
   std::vector<re2::StringPiece>& submatches = scratch.submatches;
   candidates.clear();
@@ -152,9 +163,12 @@ void DateTagger::match_sentence(std::string_view text, Span sentence, const Cand
     const int group_count = rule.pattern->NumberOfCapturingGroups();
     submatches.assign(static_cast<std::size_t>(group_count) + 1, re2::StringPiece());
     // next_match skips to the bytes the rule's matches may start with (MatchStart), and
-    // runs no search when there is none left in the sentence.
+    // runs no search when there is none left in the sentence, nor past its last match.
+    const std::size_t search_end = ends_hold ? sentence.begin + search_ends[k] : sentence.end + 1;
+    ++k;
     std::size_t position = sentence.begin;
-    while (next_match(*rule.pattern, rule.start, text, sentence.end, &position, submatches.data(), group_count + 1)) {
+    while (position < search_end &&
+           next_match(*rule.pattern, rule.start, text, sentence.end, &position, submatches.data(), group_count + 1)) {
       const auto offset = [&](const re2::StringPiece& p) { return static_cast<std::size_t>(p.data() - text.data()); };
       Match match;
       match.rule = index;
@@ -206,9 +220,9 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, 
     if (screened != nullptr && screened->in(s).empty()) continue;
     const std::size_t first = matches.size();
     if (screened != nullptr) {
-      match_sentence(doc.text, sentence, screened->in(s), callout_starts, scratch, matches);
+      match_sentence(doc.text, sentence, screened->in(s), screened->search_ends(s), callout_starts, scratch, matches);
     } else {
-      match_sentence(doc.text, sentence, screen(doc.text, sentence), callout_starts, scratch, matches);
+      match_sentence(doc.text, sentence, screen(doc.text, sentence), nullptr, callout_starts, scratch, matches);
     }
     for (std::size_t m = first; m < matches.size(); ++m) matches[m].sentence = s;
   }
@@ -276,7 +290,7 @@ std::vector<DateMention> DateTagger::tag_span(std::string_view text, Span span,
   std::vector<DateMention> out;
   Scratch scratch;
   std::vector<Match> matches;
-  match_sentence(text, span, screen(text, span), {}, scratch, matches);
+  match_sentence(text, span, screen(text, span), nullptr, {}, scratch, matches);
   for (const Match& match : matches) {
     const DateRule& rule = rules_.rules()[match.rule];
     DateValue value = rules_.evaluate(rule, scratch.groups_of(match), reference);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "annotate/sentence_search.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "annotate/error.hpp"
@@ -62,13 +63,17 @@ std::vector<CueHits> SentenceCueSet::find(const Document& doc) const {
   std::vector<CueHits> out(lists);
   for (CueHits& hits : out) hits.starts_.reserve(doc.sentences.size() + 1);
   std::vector<int> matched;
+  std::vector<std::size_t> search_ends;
   for (const Sentence& sentence : doc.sentences) {
-    set_.match(sentence.span.of(doc.text), &matched);
+    set_.match(sentence.span.of(doc.text), &matched, &search_ends);
     std::size_t list = 0;
     for (const int index : matched) {
       const auto at = static_cast<std::size_t>(index);
       while (at >= list_starts_[list + 1]) ++list;
       out[list].hits_.push_back(static_cast<std::uint16_t>(at - list_starts_[list]));
+      // (A sentence is far shorter than 4 GB: the reader's limit on a document.)
+      out[list].search_ends_.push_back(static_cast<std::uint32_t>(
+          std::min<std::size_t>(search_ends[at], std::numeric_limits<std::uint32_t>::max())));
     }
     for (CueHits& hits : out) hits.starts_.push_back(static_cast<std::uint32_t>(hits.hits_.size()));
   }

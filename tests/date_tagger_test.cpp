@@ -6,9 +6,12 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "annotate/callout_linker.hpp"
 #include "annotate/error.hpp"
 #include "annotate/pipeline.hpp"
 #include "annotate/reader.hpp"
+#include "annotate/segmenter.hpp"
+#include "annotate/sentence_splitter.hpp"
 #include "test_support.hpp"
 
 using namespace annotate;
@@ -105,6 +108,28 @@ TEST_CASE("date_tagger: a year before a callout is still a year", "[date_tagger]
   REQUIRE(doc.dates.size() == 2);
   CHECK(doc.view(doc.dates[0].span) == "2019");
   CHECK(doc.dates[0].sentence == 0);
+}
+
+TEST_CASE("date_tagger: the shared screen's search ends change nothing, word bytes beside a sentence or not",
+          "[date_tagger]") {
+  // The Annotator's screen says where each rule's last match in a sentence ends; the
+  // tagger stops searching there only where the sentence's edges read as they do alone.
+  for (const std::string text :
+       {"The dispute began in 2019.4 It continues in 2020 and 2021.5 Then 2022, 2023.\n\n4. A note.\n5. Another.\n",
+        "Talks (2019-2020) and 2021.\n\nEarly 2023 and late 2024; in March 2025 and 2026.\n"}) {
+    INFO(text);
+    ReadResult alone = decode_input("mem.txt", text);
+    REQUIRE_FALSE(alone.error);
+    Document& doc = alone.document;
+    segment(doc, annotate::testing::builtin_rules());
+    split_sentences(doc, annotate::testing::builtin_rules());
+    link_callouts(doc, annotate::testing::builtin_rules());
+    tagger().tag(doc, std::nullopt);
+    const Document screened = annotated(text);
+    REQUIRE(screened.dates.size() == doc.dates.size());
+    CHECK(screened.dates.size() >= 5);
+    CHECK(describe(screened.text, screened.dates) == describe(doc.text, doc.dates));
+  }
 }
 
 TEST_CASE("date_tagger: the shared corpus", "[date_tagger][corpus]") {

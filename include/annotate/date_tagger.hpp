@@ -55,10 +55,12 @@ class DateTagger {
   std::vector<int> screen(std::string_view text, Span sentence) const;
   /// Appends to `chosen` the chosen matches of the rules `candidates` (ascending rule
   /// indices) in text[sentence], in text order; their groups go to `scratch.groups`.
+  /// `search_ends`, when known, holds for each candidate an offset into the sentence from
+  /// which on the rule matches nowhere in the sentence alone.
   template <typename Candidates>
   void match_sentence(std::string_view text, Span sentence, const Candidates& candidates,
-                      const std::vector<std::size_t>& callout_starts, Scratch& scratch,
-                      std::vector<Match>& chosen) const;
+                      const std::uint32_t* search_ends, const std::vector<std::size_t>& callout_starts,
+                      Scratch& scratch, std::vector<Match>& chosen) const;
   bool passes_guards(std::string_view text, Span sentence, const DateRule& rule, Span match,
                      const std::vector<std::size_t>& callout_starts) const;
 

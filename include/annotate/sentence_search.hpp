@@ -54,6 +54,9 @@ class CueHits {
     bool empty() const { return first == last; }
   };
   Range in(std::size_t s) const { return Range{hits_.data() + starts_[s], hits_.data() + starts_[s + 1]}; }
+  /// For each hit of in(s), in the same order: an offset into the sentence from which on a
+  /// search for the pattern in the sentence alone finds nothing (see SetAutomaton::match).
+  const std::uint32_t* search_ends(std::size_t s) const { return search_ends_.data() + starts_[s]; }
   /// True when any pattern of the list occurs in sentence `s`.
   bool any(std::size_t s) const { return starts_[s] != starts_[s + 1]; }
   std::size_t sentences() const { return starts_.size() - 1; }
@@ -62,6 +65,7 @@ class CueHits {
   friend class SentenceCueSet;
   std::vector<std::uint32_t> starts_{0};  ///< sentences + 1: where each sentence's hits start
   std::vector<std::uint16_t> hits_;
+  std::vector<std::uint32_t> search_ends_;  ///< by hit
 };
 
 /// The screening patterns of several stages in one RE2::Set, matched against each sentence
