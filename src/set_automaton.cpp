@@ -859,20 +859,29 @@ using Program = SetAutomaton::Program;
 // (those that read a byte, wait on an assertion or match), whether the byte before was
 // a word byte, whether it is the text's start, and the patterns that matched right before
 // its last byte; its row holds the next state for each byte class, kUnknown until built.
+// A cache holds at most as many states as an entry can name, and kCacheBudget bytes.
 class DfaCache {
  public:
-  // A row entry is the next state's row, with kMatches set when that state has matches, or
-  // one of two values above every row: not built yet, or (matching against the whole
-  // text) the state from which no pattern can match any more.
-  static constexpr std::uint32_t kUnknown = 0xFFFFFFFFu;
-  static constexpr std::uint32_t kDead = 0xFFFFFFFEu;
-  static constexpr std::uint32_t kMatches = 0x80000000u;
+  // A row entry is the next state's row divided by eight (rows are padded to a multiple of
+  // eight entries), with kMatches set when that state has matches, or one of two values
+  // above every row: not built yet, or (matching against the whole text) the state from
+  // which no pattern can match any more. Two bytes each, so that the rows of the states a
+  // text keeps visiting fit in the processor's first-level cache.
+  using Entry = std::uint16_t;
+  static constexpr std::uint32_t kUnknown = 0xFFFF;
+  static constexpr std::uint32_t kDead = 0xFFFE;
+  static constexpr std::uint32_t kMatches = 0x8000;
+  static constexpr unsigned kRowShift = 3;
+  static constexpr std::uint32_t kDeadRow = 0xFFFFFFFFu;  // special_entry(): no way on
 
-  explicit DfaCache(const Program& program) : classes_(program.class_byte.size()), marks_(program.nodes.size(), 0) {}
+  explicit DfaCache(const Program& program)
+      : stride_((program.class_byte.size() + 7) & ~std::size_t{7}),
+        max_states_((kDead - 1) / (stride_ >> kRowShift)),
+        marks_(program.nodes.size(), 0) {}
 
   /// The start state's row offset.
   std::uint32_t start(const Program& program) {
-    if (start_ == kUnknown) {
+    if (start_ == kDeadRow) {
       std::vector<std::uint32_t> roots{program.root};
       Key key;
       key.at_start = true;
@@ -882,12 +891,12 @@ class DfaCache {
     return start_;
   }
 
-  const std::uint32_t* table() const { return table_.data(); }
+  const Entry* table() const { return table_.data(); }
 
   /// The row entry for state `row` on byte class `cls`, built now. A cache past its
   /// budget is emptied first: the entry is then the only state, and table() has moved.
   std::uint32_t build(const Program& program, std::uint32_t row, std::size_t cls) {
-    const State from = states_[row / classes_];
+    const State from = states_[row / stride_];
     const unsigned char byte = program.class_byte[cls];
     Key key;
     std::vector<std::uint32_t> readers;
@@ -900,26 +909,27 @@ class DfaCache {
     if (program.unanchored) next.push_back(program.root);
     closure(program, next, &key.kernel);
     key.previous_word = is_word_byte(byte);
-    const bool full = bytes_ > kCacheBudget;
+    const bool full = bytes_ > kCacheBudget || states_.size() >= max_states_;
     if (full) clear();
     const bool dead = key.kernel.empty();
     const std::uint32_t target = intern(program, std::move(key));
-    const std::uint32_t entry =
-        dead && !program.unanchored ? kDead : target | (states_[target / classes_].match_count > 0 ? kMatches : 0);
-    if (!full) table_[row + cls] = entry;
+    const std::uint32_t entry = dead && !program.unanchored
+                                    ? kDead
+                                    : (target >> kRowShift) | (states_[target / stride_].match_count > 0 ? kMatches : 0);
+    if (!full) table_[row + cls] = static_cast<Entry>(entry);
     return entry;
   }
 
   /// What to do with a row entry at or above kMatches: build the state, report its
-  /// matches. Returns the next state's row, or kDead.
-  /// `offset`: where the byte read lies in the text.
+  /// matches. Returns the next state's row, or kDeadRow. `offset`: where the byte read
+  /// lies in the text.
   __attribute__((noinline)) std::uint32_t special_entry(const Program& program, std::uint32_t row, std::size_t cls,
                                                         std::uint32_t entry, std::size_t offset, std::vector<int>* hits) {
     if (entry == kUnknown) entry = build(program, row, cls);
-    if (entry == kDead) return kDead;
-    entry &= ~kMatches;
-    matches(entry, offset, hits);
-    return entry;
+    if (entry == kDead) return kDeadRow;
+    const std::uint32_t next = (entry & ~kMatches) << kRowShift;
+    matches(next, offset, hits);
+    return next;
   }
 
   /// How many times the cache has been emptied.
@@ -941,7 +951,7 @@ class DfaCache {
 
   /// The patterns that match at the end of the text, in state `row` (worked out once per state).
   void end_matches(const Program& program, std::uint32_t row, std::size_t text_size, std::vector<int>* hits) {
-    State& state = states_[row / classes_];
+    State& state = states_[row / stride_];
     if (!state.end_known) {
       std::vector<std::uint32_t> readers;
       std::vector<std::uint32_t> matches;
@@ -958,7 +968,7 @@ class DfaCache {
   /// The patterns that matched right before the last byte read into state `row`: their
   /// matches end at `offset`, that byte's place in the text.
   void matches(std::uint32_t row, std::size_t offset, std::vector<int>* hits) {
-    const State& state = states_[row / classes_];
+    const State& state = states_[row / stride_];
     for (std::uint32_t k = 0; k < state.match_count; ++k) report(pool_[state.matches + k], offset, hits);
   }
 
@@ -1096,10 +1106,10 @@ class DfaCache {
     state.matches = static_cast<std::uint32_t>(pool_.size());
     state.match_count = static_cast<std::uint32_t>(key.matches.size());
     pool_.insert(pool_.end(), key.matches.begin(), key.matches.end());
-    const auto row = static_cast<std::uint32_t>(states_.size() * classes_);
+    const auto row = static_cast<std::uint32_t>(states_.size() * stride_);
     states_.push_back(state);
-    table_.resize(table_.size() + classes_, kUnknown);
-    bytes_ += classes_ * sizeof(std::uint32_t) + 2 * bytes.size() + sizeof(State) + 64;
+    table_.resize(table_.size() + stride_, static_cast<Entry>(kUnknown));
+    bytes_ += stride_ * sizeof(Entry) + 2 * bytes.size() + sizeof(State) + 64;
     ids_.emplace(std::move(bytes), row);
     return row;
   }
@@ -1112,16 +1122,17 @@ class DfaCache {
     pool_.clear();
     ids_.clear();
     bytes_ = 0;
-    start_ = kUnknown;
+    start_ = kDeadRow;
   }
 
-  std::size_t classes_;
+  std::size_t stride_;      // entries a row: the classes, padded to a multiple of eight
+  std::size_t max_states_;  // that an entry can name
   std::vector<State> states_;
-  std::vector<std::uint32_t> table_;  // rows of `classes_` entries
+  std::vector<Entry> table_;  // rows of `stride_` entries
   std::vector<std::uint32_t> pool_;   // kernels and match lists
   std::unordered_map<std::string, std::uint32_t> ids_;
   std::size_t bytes_ = 0;
-  std::uint32_t start_ = kUnknown;
+  std::uint32_t start_ = kDeadRow;  // the start state's row, or kDeadRow until built
   std::vector<std::uint32_t> marks_;  // by node: the epoch that last visited it
   std::uint32_t epoch_ = 0;
   std::size_t clears_ = 0;
@@ -1227,7 +1238,7 @@ bool SetAutomaton::match(std::string_view text, std::vector<int>* hits, std::vec
   cache.begin_call(program.match_ids, program.nullable, search_ends);
   const std::size_t clears = cache.clears();
   std::uint32_t row = cache.start(program);
-  const std::uint32_t* table = cache.table();
+  const DfaCache::Entry* table = cache.table();
   const std::uint8_t* const classes = program.byte_class.data();
   const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
   const auto* byte = begin;
@@ -1236,11 +1247,11 @@ bool SetAutomaton::match(std::string_view text, std::vector<int>* hits, std::vec
   for (; byte < end; ++byte) {
     const std::uint32_t entry = table[row + classes[*byte]];
     if (entry < DfaCache::kMatches) {
-      row = entry;
+      row = entry << DfaCache::kRowShift;
       continue;
     }
     row = cache.special_entry(program, row, classes[*byte], entry, static_cast<std::size_t>(byte - begin), hits);
-    if (row == DfaCache::kDead) {
+    if (row == DfaCache::kDeadRow) {
       hits->clear();
       return true;
     }
