@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cctype>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -906,8 +907,20 @@ class DfaCache {
       const Node& node = program.nodes[n];
       if (contains(program.byte_sets[node.bytes], byte)) next.push_back(node.out);
     }
-    if (program.unanchored) next.push_back(program.root);
-    closure(program, next, &key.kernel);
+    if (program.unanchored) {
+      // A search may start at every byte: the root's kernel joins every state's, worked
+      // out once rather than at every state built.
+      if (root_kernel_.empty()) {
+        std::vector<std::uint32_t> roots{program.root};
+        closure(program, roots, &root_kernel_);
+      }
+      std::vector<std::uint32_t> stepped;
+      closure(program, next, &stepped);
+      std::set_union(stepped.begin(), stepped.end(), root_kernel_.begin(), root_kernel_.end(),
+                     std::back_inserter(key.kernel));
+    } else {
+      closure(program, next, &key.kernel);
+    }
     key.previous_word = is_word_byte(byte);
     const bool full = bytes_ > kCacheBudget || states_.size() >= max_states_;
     if (full) clear();
@@ -1133,6 +1146,7 @@ class DfaCache {
   std::unordered_map<std::string, std::uint32_t> ids_;
   std::size_t bytes_ = 0;
   std::uint32_t start_ = kDeadRow;  // the start state's row, or kDeadRow until built
+  std::vector<std::uint32_t> root_kernel_;  // closure of the root, once needed
   std::vector<std::uint32_t> marks_;  // by node: the epoch that last visited it
   std::uint32_t epoch_ = 0;
   std::size_t clears_ = 0;
