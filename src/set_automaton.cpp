@@ -954,7 +954,9 @@ class DfaCache {
   void begin_call(std::size_t ids, const std::vector<bool>& nullable, std::vector<std::size_t>* ends) {
     ends_ = ends;
     nullable_ = &nullable;
-    if (ends_ != nullptr) ends_->assign(nullable.size(), 0);
+    // Only the entries of the patterns found are written (a sentence finds a few of the
+    // screen's sixty-odd): the others are not read.
+    if (ends_ != nullptr && ends_->size() != nullable.size()) ends_->resize(nullable.size());
     if (reported_.size() < ids) reported_.resize(ids, 0);
     if (++call_ == 0) {
       std::fill(reported_.begin(), reported_.end(), 0);

@@ -82,9 +82,9 @@ class PatternSet {
   /// The indices of the patterns that match `text`, ascending, in `hits` (cleared first):
   /// from a SetAutomaton where it reads every pattern, from the RE2::Set otherwise (or
   /// where the automaton gives up on a text).
-  /// With `search_ends`, by pattern, a position from which on a search for it finds
-  /// nothing (SetAutomaton::match; one past the text's end when RE2::Set answers, which
-  /// does not tell).
+  /// With `search_ends`, for each pattern in `hits`, a position from which on a search for
+  /// it finds nothing (SetAutomaton::match; one past the text's end when RE2::Set
+  /// answers, which does not tell).
   /// REQUIRES: the set was compiled (not default-constructed); `text` is valid UTF-8.
   void match(std::string_view text, std::vector<int>* hits, std::vector<std::size_t>* search_ends = nullptr) const;
   std::vector<int> match(std::string_view text) const {

@@ -80,7 +80,7 @@ class RedlineCues {
   /// Which cues occur in a text, from one set pass, and where each one's last match ends.
   struct Presence {
     std::vector<bool> present;            ///< by cue
-    std::vector<std::size_t> search_end;  ///< by cue: a search from there on finds nothing
+    std::vector<std::size_t> search_end;  ///< by cue, for those present: a search from there on finds nothing
     bool operator[](std::size_t c) const { return present[c]; }
   };
 

@@ -10,11 +10,12 @@
 // The automaton reads the part of RE2's syntax the data files use: literals, classes,
 // . \d \s \w and their negations, \b \B ^ $ \A \z, groups (named or not), alternation,
 // repetition, and the i flag; anything else (other flags, \Q..\E, \C, POSIX classes)
-// makes compile() decline, and the caller keeps RE2::Set. What it cannot decide
-// exactly, it over-approximates and has RE2 confirm: Unicode properties (\p{Lu}) and
-// non-ASCII letters under the i flag, whose case folding RE2 takes from tables of its own.
-// (Case folding of ASCII letters is exact, RE2's two non-ASCII folds of them included:
-// K, the Kelvin sign, for k and ſ, the long s, for s.)
+// makes compile() decline, and the caller keeps RE2::Set. A pattern with what it cannot
+// decide exactly (Unicode properties such as \p{Lu}, non-ASCII letters under the i flag,
+// whose case folding RE2 takes from tables of its own) is read twice, widened and
+// narrowed: a match of the narrow reading is certain, and RE2 confirms one of the wide
+// reading alone. (Case folding of ASCII letters is exact, RE2's two non-ASCII folds of
+// them included: K, the Kelvin sign, for k and ſ, the long s, for s.)
 #ifndef ANNOTATE_SET_AUTOMATON_HPP_
 #define ANNOTATE_SET_AUTOMATON_HPP_
 
@@ -42,9 +43,10 @@ class SetAutomaton {
   /// text that needs more states than the cache holds has it start afresh (each thread
   /// keeps up to 4 MB of states per set), and a text that empties it twice would cost
   /// more to go on with than RE2::Set does.
-  /// With `search_ends`, also, by pattern, a position from which on a search for the
-  /// pattern in `text` finds nothing: the end of its last match (one more for a pattern
-  /// that can match the empty string), 0 for a pattern without a match. A caller that
+  /// With `search_ends` (sized to the set), also, for each pattern in `hits`, a position
+  /// from which on a search for the pattern in `text` finds nothing: the end of its last
+  /// match (one more for a pattern that can match the empty string); the entries of the
+  /// other patterns are left as they were. A caller that
   /// searches a text match after match can stop there instead of walking on to the end.
   /// (For a pattern RE2 confirms, the wide reading's: no earlier than the true one.)
   /// REQUIRES: `text` is valid UTF-8 (what the reader guarantees of every document).
