@@ -1013,32 +1013,34 @@ class DfaCache {
     bool at_start = false;
   };
 
-  // The nodes reachable from `from` without reading a byte or passing an assertion,
-  // sorted: the kernel of a state.
-  void closure(const Program& program, std::vector<std::uint32_t>& from, std::vector<std::uint32_t>* kernel) {
+  // Follows the moves that read no byte (splits, empty nodes) from the nodes on `stack`,
+  // each node once, and hands every other node to `visit`, which returns true to go on
+  // past it (an assertion that holds).
+  template <typename Visit>
+  void follow(const Program& program, std::vector<std::uint32_t>& stack, Visit visit) {
     ++epoch_;
-    std::vector<std::uint32_t>& stack = from;
     while (!stack.empty()) {
       const std::uint32_t n = stack.back();
       stack.pop_back();
       if (marks_[n] == epoch_) continue;
       marks_[n] = epoch_;
       const Node& node = program.nodes[n];
-      switch (node.op) {
-        case Node::Op::kSplit:
-          stack.push_back(node.out1);
-          stack.push_back(node.out);
-          break;
-        case Node::Op::kEmpty:
-          stack.push_back(node.out);
-          break;
-        case Node::Op::kBytes:
-        case Node::Op::kAssert:
-        case Node::Op::kMatch:
-          kernel->push_back(n);
-          break;
+      if (node.op == Node::Op::kSplit) {
+        stack.push_back(node.out1);
+        stack.push_back(node.out);
+      } else if (node.op == Node::Op::kEmpty || visit(n, node)) {
+        stack.push_back(node.out);
       }
     }
+  }
+
+  // The nodes reachable from `from` without reading a byte or passing an assertion,
+  // sorted: the kernel of a state.
+  void closure(const Program& program, std::vector<std::uint32_t>& from, std::vector<std::uint32_t>* kernel) {
+    follow(program, from, [&](std::uint32_t n, const Node&) {
+      kernel->push_back(n);
+      return false;
+    });
     std::sort(kernel->begin(), kernel->end());
   }
 
@@ -1047,49 +1049,33 @@ class DfaCache {
   // `readers`, the patterns that match to `matches` (when wanted).
   void expand(const Program& program, const State& state, bool next_word, bool at_end,
               std::vector<std::uint32_t>* readers, std::vector<std::uint32_t>* matches) {
-    ++epoch_;
     std::vector<std::uint32_t> stack(pool_.begin() + state.kernel, pool_.begin() + state.kernel + state.kernel_size);
-    while (!stack.empty()) {
-      const std::uint32_t n = stack.back();
-      stack.pop_back();
-      if (marks_[n] == epoch_) continue;
-      marks_[n] = epoch_;
-      const Node& node = program.nodes[n];
+    follow(program, stack, [&](std::uint32_t n, const Node& node) {
       switch (node.op) {
-        case Node::Op::kSplit:
-          stack.push_back(node.out1);
-          stack.push_back(node.out);
-          break;
-        case Node::Op::kEmpty:
-          stack.push_back(node.out);
-          break;
         case Node::Op::kBytes:
           readers->push_back(n);
-          break;
+          return false;
         case Node::Op::kMatch:
           if (matches != nullptr) matches->push_back(node.pattern);
-          break;
-        case Node::Op::kAssert: {
-          bool holds = false;
+          return false;
+        case Node::Op::kAssert:
           switch (node.assertion) {
             case Assertion::kWordBoundary:
-              holds = state.previous_word != next_word;
-              break;
+              return state.previous_word != next_word;
             case Assertion::kNotWordBoundary:
-              holds = state.previous_word == next_word;
-              break;
+              return state.previous_word == next_word;
             case Assertion::kTextBegin:
-              holds = state.at_start;
-              break;
+              return state.at_start;
             case Assertion::kTextEnd:
-              holds = at_end;
-              break;
+              return at_end;
           }
-          if (holds) stack.push_back(node.out);
-          break;
-        }
+          return false;
+        case Node::Op::kSplit:
+        case Node::Op::kEmpty:
+          break;  // followed before they get here
       }
-    }
+      return false;
+    });
     if (matches != nullptr) {
       std::sort(matches->begin(), matches->end());
       matches->erase(std::unique(matches->begin(), matches->end()), matches->end());
