@@ -8,6 +8,7 @@
 #include <re2/set.h>
 
 #include <catch2/catch.hpp>
+#include <functional>
 #include <memory>
 #include <random>
 
@@ -199,6 +200,56 @@ TEST_CASE("set_automaton: the same answers as RE2::Set on random texts", "[set_a
   require_same_answers(exact, RE2::UNANCHORED, kCaseSensitive, texts);
   require_same_answers(patterns, RE2::UNANCHORED, ignoring_case(), texts);
   require_same_answers(patterns, RE2::ANCHOR_BOTH, ignoring_case(), texts);
+}
+
+TEST_CASE("set_automaton: the same answers as RE2::Set for random patterns", "[set_automaton]") {
+  // Patterns put together at random from pieces of the syntax (groups, case flags,
+  // repetition, assertions, Perl classes, properties, non-ASCII literals), each set tried
+  // on random texts; patterns RE2 rejects are left out.
+  const std::vector<std::string> atoms = {
+      "a", "b", "k", "s", "K", "_", " ", "1", "-", "\\.", ".", "\\w", "\\W", "\\s", "\\S", "\\d", "\\b", "\\B", "^",
+      "$", "[a-c]", "[^a-c]", "[^\\s]", "[kK]", "[^k]", "\\p{Lu}", "\\p{Ll}", "\\P{L}", "[^\\p{Lu}]", "\xC3\xA9",
+      "\xE2\x80\x99", "\xC5\xBF", "\\x{212A}", "(?i:s)", "(?i:\xC3\xA9)", "(?i)[^s]", "[]a]"};
+  const std::vector<std::string> pieces = {"a", "b", "k", "K", "s", "S", "_", " ", "\n", "1", "-", ".", "x",
+                                           "\xC3\xA9", "\xC3\x89", "\xE2\x80\x99", "\xC5\xBF", "\xE2\x84\xAA"};
+  std::mt19937 random(20261204);
+  const auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+  std::function<std::string(int)> pattern = [&](int depth) {
+    std::string out;
+    for (std::size_t n = 1 + pick(4); n > 0; --n) {
+      const std::size_t kind = pick(10);
+      std::string atom = depth < 3 && kind == 0   ? "(?:" + pattern(depth + 1) + "|" + pattern(depth + 1) + ")"
+                         : depth < 3 && kind == 1 ? "(?i:" + pattern(depth + 1) + ")"
+                                                  : atoms[pick(atoms.size())];
+      const char* repeats[] = {"*", "+", "?", "{1,3}", "*?"};
+      if (atom != "^" && atom != "$" && atom != "\\b" && atom != "\\B" && pick(2) == 0) atom += repeats[pick(5)];
+      out += atom;
+    }
+    return out;
+  };
+  std::size_t sets = 0;
+  for (int round = 0; round < 150; ++round) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(pick(2) == 0);
+    const RE2::Anchor anchor = pick(2) == 0 ? RE2::UNANCHORED : RE2::ANCHOR_BOTH;
+    std::vector<std::string> patterns;
+    for (std::size_t n = 1 + pick(5); n > 0; --n) {
+      const std::string candidate = pattern(0);
+      if (RE2(candidate, options).ok()) patterns.push_back(candidate);
+    }
+    if (patterns.empty()) continue;
+    std::vector<std::string> texts;
+    for (int t = 0; t < 60; ++t) {
+      std::string text;
+      for (std::size_t n = pick(12); n > 0; --n) text += pieces[pick(pieces.size())];
+      texts.push_back(text);
+    }
+    INFO("patterns: " << patterns.size() << ", the first " << patterns[0]);
+    require_same_answers(patterns, anchor, options, texts);
+    ++sets;
+  }
+  CHECK(sets > 100);
 }
 
 TEST_CASE("set_automaton: a text that needs more states than the cache holds", "[set_automaton]") {
