@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "annotate/error.hpp"
+#include "annotate/unicode.hpp"
 
 namespace annotate {
 
@@ -147,10 +148,7 @@ void DateTagger::match_sentence(std::string_view text, Span sentence, const Cand
   // edges read the bytes beside it; the set read the sentence alone, as if non-word bytes
   // were there. Where they are, its search ends hold here too (^ and $ hold in fewer
   // places in the document: its matches are fewer, never more).
-  const auto word_byte = [&](std::size_t at) {
-    const auto c = static_cast<unsigned char>(text[at]);
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-  };
+  const auto word_byte = [&](std::size_t at) { return is_regex_word_byte(static_cast<unsigned char>(text[at])); };
   const bool ends_hold = search_ends != nullptr && (sentence.begin == 0 || !word_byte(sentence.begin - 1)) &&
                          (sentence.end == text.size() || !word_byte(sentence.end));
   std::size_t k = 0;

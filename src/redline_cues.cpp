@@ -130,8 +130,7 @@ std::vector<CueHit> RedlineCues::find(std::string_view text, Span span, std::str
     // Past the cue's last match, a search would only walk to the end and fail.
     const std::size_t search_end = present != nullptr ? present->search_end[c] : piece.size() + 1;
     std::size_t position = 0;
-    while (position < search_end && position <= piece.size() &&
-           cue.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &match, 1)) {
+    while (position < search_end && cue.pattern->Match(piece, position, piece.size(), RE2::UNANCHORED, &match, 1)) {
       const auto begin = static_cast<std::size_t>(match.data() - text.data());
       position = static_cast<std::size_t>(match.data() - piece.data()) + std::max<std::size_t>(match.size(), 1);
       // "the US “Cold-War” mentality", "post-war", "non-nuclear": the end of a compound is

@@ -15,6 +15,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "annotate/unicode.hpp"
+
 namespace annotate {
 
 namespace {
@@ -28,11 +30,6 @@ constexpr std::size_t kClearsPerText = 2;       // a match call gives up when it
 
 // Thrown while reading a pattern the automaton does not handle; compile() then declines.
 struct Unsupported {};
-
-// RE2's \w, and what its \b and \B look at on either side: ASCII only.
-bool is_word_byte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-}
 
 // ---- Sets of code points ------------------------------------------------------------
 
@@ -150,40 +147,19 @@ class Parser {
         branch = make(Ast::Kind::kConcat);
         continue;
       }
-      if (peek() == '(' && peek(1) == '?' && flag_setting(&fold)) continue;
-      Ast atom = this->atom(fold, depth);
+      Ast atom;
+      if (peek() == '(') {
+        std::optional<Ast> inner = group(&fold, depth);
+        if (!inner) continue;  // "(?i)": the flag holds for the rest of this group
+        atom = std::move(*inner);
+      } else {
+        atom = this->atom(fold);
+      }
       repetitions(&atom);
       branch.subs.push_back(std::move(atom));
     }
     alternate.subs.push_back(std::move(branch));
     return alternate;
-  }
-
-  // The flags of "(?flags)" or "(?flags:": only i, set or cleared, is read. Returns true
-  // and applies them for "(?flags)"; for "(?flags:" leaves `at_` and returns false.
-  bool flag_setting(bool* fold) {
-    std::size_t i = at_ + 2;
-    bool negated = false;
-    bool value = *fold;
-    bool any = false;
-    for (; i < pattern_.size(); ++i) {
-      const char c = pattern_[i];
-      if (c == 'i') {
-        value = !negated;
-        any = true;
-      } else if (c == '-' && !negated) {
-        negated = true;
-      } else {
-        break;
-      }
-    }
-    if (i >= pattern_.size() || !any) return false;
-    if (pattern_[i] == ')') {
-      *fold = value;
-      at_ = i + 1;
-      return true;
-    }
-    return false;
   }
 
   void repetitions(Ast* atom) {
@@ -237,9 +213,9 @@ class Parser {
     return true;
   }
 
-  Ast atom(bool fold, int depth) {
+  // Anything but a group.
+  Ast atom(bool fold) {
     const char c = peek();
-    if (c == '(') return group(fold, depth);
     if (c == '[') return bracket_class(fold);
     if (c == '*' || c == '+' || c == '?') throw Unsupported{};
     ++at_;
@@ -272,8 +248,11 @@ class Parser {
     return class_of(std::move(set));
   }
 
-  Ast group(bool fold, int depth) {
+  // A group, or nothing for "(?flags)", which sets *fold for the rest of the enclosing
+  // group. Of the flags only i, set or cleared, is read.
+  std::optional<Ast> group(bool* fold, int depth) {
     expect('(');
+    bool inner_fold = *fold;
     if (accept('?')) {
       if (accept(':')) {
       } else if (peek() == 'P' && peek(1) == '<') {
@@ -281,12 +260,11 @@ class Parser {
         if (close == std::string_view::npos) throw Unsupported{};
         at_ = close + 1;
       } else {
-        // "(?flags:...)"
         bool negated = false;
         bool any = false;
-        for (; more() && peek() != ':'; ++at_) {
+        for (; more() && peek() != ':' && peek() != ')'; ++at_) {
           if (peek() == 'i') {
-            fold = !negated;
+            inner_fold = !negated;
             any = true;
           } else if (peek() == '-' && !negated) {
             negated = true;
@@ -295,10 +273,14 @@ class Parser {
           }
         }
         if (!any) throw Unsupported{};
+        if (accept(')')) {
+          *fold = inner_fold;
+          return std::nullopt;
+        }
         expect(':');
       }
     }
-    Ast inner = alternation(fold, depth + 1);
+    Ast inner = alternation(inner_fold, depth + 1);
     expect(')');
     return inner;
   }
@@ -883,10 +865,9 @@ class DfaCache {
   /// The start state's row offset.
   std::uint32_t start(const Program& program) {
     if (start_ == kDeadRow) {
-      std::vector<std::uint32_t> roots{program.root};
       Key key;
       key.at_start = true;
-      closure(program, roots, &key.kernel);
+      key.kernel = root_kernel(program);
       start_ = intern(program, std::move(key));
     }
     return start_;
@@ -901,27 +882,22 @@ class DfaCache {
     const unsigned char byte = program.class_byte[cls];
     Key key;
     std::vector<std::uint32_t> readers;
-    expand(program, from, is_word_byte(byte), false, &readers, program.unanchored ? &key.matches : nullptr);
+    expand(program, from, is_regex_word_byte(byte), false, &readers, program.unanchored ? &key.matches : nullptr);
     std::vector<std::uint32_t> next;
     for (const std::uint32_t n : readers) {
       const Node& node = program.nodes[n];
       if (contains(program.byte_sets[node.bytes], byte)) next.push_back(node.out);
     }
     if (program.unanchored) {
-      // A search may start at every byte: the root's kernel joins every state's, worked
-      // out once rather than at every state built.
-      if (root_kernel_.empty()) {
-        std::vector<std::uint32_t> roots{program.root};
-        closure(program, roots, &root_kernel_);
-      }
+      // A search may start at every byte: the root's kernel joins every state's.
       std::vector<std::uint32_t> stepped;
       closure(program, next, &stepped);
-      std::set_union(stepped.begin(), stepped.end(), root_kernel_.begin(), root_kernel_.end(),
-                     std::back_inserter(key.kernel));
+      const std::vector<std::uint32_t>& roots = root_kernel(program);
+      std::set_union(stepped.begin(), stepped.end(), roots.begin(), roots.end(), std::back_inserter(key.kernel));
     } else {
       closure(program, next, &key.kernel);
     }
-    key.previous_word = is_word_byte(byte);
+    key.previous_word = is_regex_word_byte(byte);
     const bool full = bytes_ > kCacheBudget || states_.size() >= max_states_;
     if (full) clear();
     const bool dead = key.kernel.empty();
@@ -1012,6 +988,16 @@ class DfaCache {
     bool previous_word = false;
     bool at_start = false;
   };
+
+  // The kernel of the start state, which also joins every state of an unanchored set:
+  // worked out once, not at each state built.
+  const std::vector<std::uint32_t>& root_kernel(const Program& program) {
+    if (root_kernel_.empty()) {
+      std::vector<std::uint32_t> roots{program.root};
+      closure(program, roots, &root_kernel_);
+    }
+    return root_kernel_;
+  }
 
   // Follows the moves that read no byte (splits, empty nodes) from the nodes on `stack`,
   // each node once, and hands every other node to `visit`, which returns true to go on
@@ -1180,19 +1166,18 @@ std::optional<SetAutomaton> SetAutomaton::compile(const std::vector<std::string>
       builder.connect(fragment.exits, builder.add(match));
       starts.push_back(fragment.start);
     };
-    std::vector<std::size_t> approximate;
     for (std::size_t p = 0; p < patterns.size(); ++p) {
       Parser parser(patterns[p], !options.case_sensitive());
       add_pattern(parser.parse(), p);
       program->nullable.push_back(reaches_match_unread(builder.nodes, starts.back()));
       program->confirm.push_back(parser.approximate() ? std::make_unique<Confirmation>(patterns[p], options) : nullptr);
-      if (parser.approximate()) approximate.push_back(p);
     }
     // A pattern read wide is also read narrow: where the narrow reading matches (most
     // texts: "should be" for "should \p{Lu}" under the i flag), RE2 need not confirm.
     program->narrow_id.assign(patterns.size(), 0);
     program->match_ids = patterns.size();
-    for (const std::size_t p : approximate) {
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+      if (program->confirm[p] == nullptr) continue;
       program->narrow_id[p] = static_cast<std::uint32_t>(program->match_ids);
       add_pattern(Parser(patterns[p], !options.case_sensitive(), true).parse(), program->match_ids++);
     }
@@ -1216,7 +1201,7 @@ std::optional<SetAutomaton> SetAutomaton::compile(const std::vector<std::string>
   std::unordered_map<std::string, std::uint8_t> classes;
   for (std::size_t b = 0; b < 256; ++b) {
     const auto byte = static_cast<unsigned char>(b);
-    std::string signature(1, is_word_byte(byte) ? 'w' : '-');
+    std::string signature(1, is_regex_word_byte(byte) ? 'w' : '-');
     for (const ByteSet& set : program->byte_sets) signature.push_back(contains(set, byte) ? '1' : '0');
     const auto [found, added] = classes.emplace(std::move(signature), static_cast<std::uint8_t>(classes.size()));
     if (added) program->class_byte.push_back(byte);

@@ -63,6 +63,10 @@ bool starts_sentence_letter(char32_t c) {
 
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
+bool is_regex_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
 int superscript_digit_value(char32_t c) {
   switch (c) {
     case U'\u2070': return 0;

@@ -25,6 +25,8 @@ bool is_opening_mark(char32_t c);
 /// ideograph, which has no case but can open a sentence.
 bool starts_sentence_letter(char32_t c);
 bool is_ascii_digit(char32_t c);
+/// RE2's \w: an ASCII letter, digit or underscore, the bytes \b and \B tell from others.
+bool is_regex_word_byte(unsigned char c);
 /// The value of a superscript digit (¹ -> 1), or -1.
 int superscript_digit_value(char32_t c);
 
