@@ -77,11 +77,9 @@ bool is_full_date(std::string_view value) {
          all_digits(value.substr(5, 2)) && all_digits(value.substr(8, 2));
 }
 
-}  // namespace
-
-ReferenceDate parse_reference_date(std::string_view text) {
-  const std::string message = "--reference-date must be a date as YYYY-MM-DD, not '" + std::string(text) + "'";
-  if (!is_full_date(text)) throw Error(message);
+// YYYY-MM-DD as a day of the calendar, or nothing ("2022-11-31", "2023-02-29" are none).
+std::optional<ReferenceDate> calendar_date(std::string_view text) {
+  if (!is_full_date(text)) return std::nullopt;
   ReferenceDate date;
   date.year = std::stoi(std::string(text.substr(0, 4)));
   date.month = std::stoi(std::string(text.substr(5, 2)));
@@ -90,9 +88,16 @@ ReferenceDate parse_reference_date(std::string_view text) {
   const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
   if (date.month < 1 || date.month > 12 || date.day < 1 ||
       date.day > kDays[date.month - 1] || (date.month == 2 && !leap && date.day > 28)) {
-    throw Error(message);
+    return std::nullopt;
   }
   return date;
+}
+
+}  // namespace
+
+ReferenceDate parse_reference_date(std::string_view text) {
+  if (const std::optional<ReferenceDate> date = calendar_date(text)) return *date;
+  throw Error("--reference-date must be a date as YYYY-MM-DD, not '" + std::string(text) + "'");
 }
 
 DateTagger::DateTagger(DateRules rules) : rules_(std::move(rules)) {
@@ -244,11 +249,12 @@ void DateTagger::tag(Document& doc, const std::optional<ReferenceDate>& option, 
       const DateValue& value = without_reference[m].emplace(rules_.evaluate(rule, scratch.groups_of(match), none));
       if (value.needs_reference) continue;
       const bool in_note = doc.paragraphs[doc.sentences[match.sentence].paragraph].kind == ParagraphKind::kNote;
-      if (in_note && is_full_date(value.value)) latest_note_date = std::max(latest_note_date, value.value);
+      // (A day the calendar lacks, "2022-11-31" in a note, is written as found but dates nothing.)
+      if (in_note && calendar_date(value.value)) latest_note_date = std::max(latest_note_date, value.value);
       latest_year = std::max(latest_year, max_year_in(value.value));
     }
     if (!latest_note_date.empty()) {
-      reference = parse_reference_date(latest_note_date);
+      reference = *calendar_date(latest_note_date);
       doc.reference_date.source = "notes";
     } else if (latest_year > 0) {
       reference.year = latest_year;

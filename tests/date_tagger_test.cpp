@@ -97,7 +97,18 @@ TEST_CASE("date_tagger: reference date from the option, the notes or the text", 
   REQUIRE(none.diagnostics.size() == 1);
   CHECK(none.diagnostics[0].code == "date_without_anchor");
 
+  // A day the calendar lacks in a note ("2022-11-31", once a fuzzer's find: it stopped the
+  // run) is no reference: the latest real day is.
+  const Document impossible = annotated(
+      "Moscow warned Seoul in March.1 Talks followed.2\n\n"
+      "1. Jane Doe, \xE2\x80\x9C" "A Title,\xE2\x80\x9D Daily News, 2022-11-31.\n"
+      "2. John Roe, \xE2\x80\x9C" "Another,\xE2\x80\x9D Daily News, 2022-10-02.\n");
+  CHECK(impossible.reference_date.value == "2022-10-02");
+  CHECK(impossible.reference_date.source == "notes");
+  CHECK(impossible.dates.front().value == "2022-03");
+
   CHECK_THROWS_AS(parse_reference_date("2023-02-30"), Error);
+  CHECK_THROWS_AS(parse_reference_date("2022-11-31"), Error);
   CHECK_THROWS_AS(parse_reference_date("March 2023"), Error);
   CHECK(parse_reference_date("2024-02-29").day == 29);
 }
