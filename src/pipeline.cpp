@@ -145,6 +145,59 @@ void Annotator::annotate(const std::vector<Document*>& docs) const {
   for (std::size_t d = 0; d < docs.size(); ++d) redline_tagger_.tag(*docs[d], &screened[d][kRedlineCues]);
 }
 
+namespace {
+
+// What a failed annotation may have left in a document, cleared: it is as read again.
+void put_back_as_read(Document& doc) {
+  Document fresh;
+  fresh.text = std::move(doc.text);
+  fresh.source = std::move(doc.source);
+  doc = std::move(fresh);
+}
+
+std::string describe_current_exception() {
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "an exception of unknown type";
+  }
+}
+
+}  // namespace
+
+std::vector<std::optional<std::string>> annotate_isolating_failures(const std::vector<Document*>& docs,
+                                                                    const BatchAnnotation& annotate) {
+  std::vector<std::optional<std::string>> failures(docs.size());
+  try {
+    annotate(docs);
+    return failures;
+  } catch (...) {
+    // Which document threw is unknown, and the stages run document by document within
+    // each stage, so every document may hold part of an annotation: all start again.
+    spdlog::debug("a batch of {} documents failed ({}); annotating them one by one", docs.size(),
+                  describe_current_exception());
+  }
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    put_back_as_read(*docs[d]);
+    try {
+      annotate({docs[d]});
+    } catch (...) {
+      failures[d] = describe_current_exception();
+      put_back_as_read(*docs[d]);  // the half-made annotation's memory back now
+    }
+  }
+  return failures;
+}
+
+InputError annotation_failure(const std::string& what) {
+  InputError error;
+  error.code = "internal_error";
+  error.message = "annotation failed: " + what + " (a bug in annotate: please report it with this input)";
+  return error;
+}
+
 PreparedInput prepare_input(const InputItem& item, const RunOptions& options) {
   PreparedInput input;
   input.shown_path = sanitize_utf8(item.path);
@@ -206,10 +259,29 @@ bool write_prepared(const PreparedInput& input, const RunOptions& options, std::
   return true;
 }
 
+namespace {
+
+// Annotates `inputs` (none in error), and turns the documents whose annotation failed
+// into error objects.
+void annotate_inputs(const Annotator& annotator, const std::vector<PreparedInput*>& inputs) {
+  std::vector<Document*> documents;
+  documents.reserve(inputs.size());
+  for (PreparedInput* input : inputs) documents.push_back(&input->document);
+  const std::vector<std::optional<std::string>> failures = annotate_isolating_failures(
+      documents, [&annotator](const std::vector<Document*>& docs) { annotator.annotate(docs); });
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (failures[i]) inputs[i]->error = annotation_failure(*failures[i]);
+  }
+}
+
+void annotate_one(const Annotator& annotator, PreparedInput& input) { annotate_inputs(annotator, {&input}); }
+
+}  // namespace
+
 bool annotate_input(const InputItem& item, const Annotator& annotator, const RunOptions& options,
                     std::string& out, DocumentCounts* counts, std::size_t sequence, const OutputDrain* drain) {
   PreparedInput input = prepare_input(item, options);
-  if (!input.error) annotator.annotate(input.document);
+  if (!input.error) annotate_one(annotator, input);
   return write_prepared(input, options, out, counts, sequence, drain);
 }
 
@@ -220,6 +292,7 @@ struct Finished {
   std::string json;
   DocumentCounts counts;
   bool ok = true;
+  std::size_t held = 0;  // bytes of text it kept in memory (counted in bytes_in_flight_)
 };
 
 // A batch of short documents is annotated stage by stage: up to this many documents, or
@@ -384,14 +457,15 @@ class Workers {
   // stages' tables and automata out of the caches before the next batch.
   void finish_batch(Batch& batch) {
     if (batch.taken.empty()) return;
-    std::vector<Document*> documents;
+    std::vector<PreparedInput*> inputs;
     for (Taken& taken : batch.taken) {
-      if (!taken.input.error) documents.push_back(&taken.input.document);
+      if (!taken.input.error) inputs.push_back(&taken.input);
     }
-    annotator_.annotate(documents);
+    annotate_inputs(annotator_, inputs);
     for (Taken& taken : batch.taken) {
       Finished finished;
       batch.json.clear();
+      finished.held = taken.input.document.text.size();
       finished.ok = write_prepared(taken.input, options_, batch.json, &finished.counts, taken.sequence);
       taken.input = PreparedInput();  // its memory back before the next document's JSON
       std::lock_guard<std::mutex> lock(mutex_);
@@ -411,7 +485,7 @@ class Workers {
 
   // Annotates one large document and writes it when its turn comes, in parts.
   void stream_alone(Taken& taken) {
-    if (!taken.input.error) annotator_.annotate(taken.input.document);
+    if (!taken.input.error) annotate_one(annotator_, taken.input);
     Finished finished;
     bool my_turn = false;
     const OutputDrain drain = [&](const std::string& part) {
@@ -423,6 +497,7 @@ class Workers {
       }
       sink_.write(part);
     };
+    finished.held = taken.input.document.text.size();
     finished.ok = write_prepared(taken.input, options_, finished.json, &finished.counts, taken.sequence, &drain);
     std::lock_guard<std::mutex> lock(mutex_);
     if (my_turn) {
@@ -439,7 +514,7 @@ class Workers {
     if (!done.ok) exit_code_ = kExitInputFailed;
     summary_.add(done.counts);
     bytes_done_ += done.counts.bytes;
-    bytes_in_flight_ -= std::min(bytes_in_flight_, done.counts.bytes);  // what it held in memory
+    bytes_in_flight_ -= std::min(bytes_in_flight_, done.held);
     ++next_to_write_;
     progress_.update(next_to_write_, bytes_done_);
   }

@@ -159,3 +159,67 @@ TEST_CASE("pipeline: the shared screening pass changes nothing the stages find a
   CHECK(found_people > 0);
   CHECK(found_claims > 0);
 }
+
+TEST_CASE("pipeline: a failure in annotation costs only the document that provokes it", "[pipeline][robustness]") {
+  // No input is known to make a stage throw (the fuzzer hunts for them); a stand-in that
+  // runs the real stages over the batch and then throws for one document plays the bug.
+  const Annotator annotator;
+  const std::vector<std::string> texts = {"Seoul hedged. Tokyo did not.\n", "Beijing warned Seoul. BOOM.\n",
+                                          "In March 2023, Moscow waited.\n"};
+  std::vector<ReadResult> read;
+  for (const std::string& text : texts) read.push_back(decode_input("mem.txt", text));
+  std::vector<Document*> docs;
+  for (ReadResult& result : read) docs.push_back(&result.document);
+  std::size_t calls = 0;
+  const BatchAnnotation faulty = [&](const std::vector<Document*>& batch) {
+    ++calls;
+    annotator.annotate(batch);
+    for (const Document* doc : batch) {
+      if (doc->text.find("BOOM") != std::string::npos) throw std::runtime_error("stage fault");
+    }
+  };
+
+  const std::vector<std::optional<std::string>> failures = annotate_isolating_failures(docs, faulty);
+  REQUIRE(failures.size() == 3);
+  CHECK_FALSE(failures[0]);
+  REQUIRE(failures[1]);
+  CHECK(*failures[1] == "stage fault");
+  CHECK_FALSE(failures[2]);
+  CHECK(calls == 4);  // the batch, then each document alone
+
+  // The others are annotated exactly as alone; the failed one is back as read.
+  for (std::size_t d : {0u, 2u}) {
+    std::string batch_json;
+    write_document(*docs[d], batch_json, false, nullptr);
+    std::string alone_json;
+    write_document(annotated(texts[d]), alone_json, false, nullptr);
+    CHECK(batch_json == alone_json);
+  }
+  CHECK(docs[0]->sentences.size() == 2);
+  CHECK(docs[2]->dates.size() == 1);
+  CHECK(docs[1]->text == texts[1]);
+  CHECK(docs[1]->source.sha256 == read[1].document.source.sha256);
+  CHECK(docs[1]->sentences.empty());
+  CHECK(docs[1]->actors.empty());
+  CHECK(docs[1]->red_lines.empty());
+
+  // A batch that does not throw is annotated once.
+  calls = 0;
+  std::vector<Document*> clean = {docs[0]};
+  CHECK(annotate_isolating_failures(clean, faulty) == std::vector<std::optional<std::string>>{std::nullopt});
+  CHECK(calls == 1);
+
+  // Non-standard exceptions are caught too, and the error object names the fault.
+  const BatchAnnotation throws_int = [](const std::vector<Document*>&) { throw 42; };
+  const auto unknown = annotate_isolating_failures(clean, throws_int);
+  REQUIRE(unknown[0]);
+  CHECK(*unknown[0] == "an exception of unknown type");
+  const InputError error = annotation_failure("stage fault");
+  CHECK(error.code == "internal_error");
+  CHECK(error.message == "annotation failed: stage fault (a bug in annotate: please report it with this input)");
+  std::string out;
+  write_input_error("b.txt", std::nullopt, error, out, false);
+  const json object = json::parse(out);
+  CHECK(object["error"]["code"] == "internal_error");
+  CHECK(object["source"]["path"] == "b.txt");
+}

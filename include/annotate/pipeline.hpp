@@ -5,6 +5,7 @@
 #define ANNOTATE_PIPELINE_HPP_
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,6 +77,20 @@ struct PreparedInput {
   std::optional<InputError> error;  ///< set when the input cannot be annotated
   Document document;                ///< meaningful only without `error`
 };
+
+/// Annotation run over a batch of documents (Annotator::annotate, or a stand-in in tests).
+using BatchAnnotation = std::function<void(const std::vector<Document*>&)>;
+
+/// Runs `annotate` over `docs` so that a failure costs only the document that provokes
+/// it: should the batch throw, each document is put back as read (text and source) and
+/// annotated alone. Returns, for each document, what stopped it (std::nullopt: annotated).
+/// A throw is a bug in annotate, but "bad input never loses other work" holds for the bugs
+/// not yet found too.
+std::vector<std::optional<std::string>> annotate_isolating_failures(const std::vector<Document*>& docs,
+                                                                    const BatchAnnotation& annotate);
+
+/// The error object of a document whose annotation failed (code "internal_error").
+InputError annotation_failure(const std::string& what);
 
 /// Reads (or takes from the record) and decodes one input; never throws for bad input.
 PreparedInput prepare_input(const InputItem& item, const RunOptions& options);
