@@ -164,4 +164,15 @@ void PatternSet::match(std::string_view text, std::vector<int>* hits, std::vecto
   std::sort(hits->begin(), hits->end());
 }
 
+void PatternSet::match_pair(std::string_view first, std::vector<int>* first_hits,
+                            std::vector<std::size_t>* first_search_ends, std::string_view second,
+                            std::vector<int>* second_hits, std::vector<std::size_t>* second_search_ends) const {
+  if (automaton_ &&
+      automaton_->match_pair(first, first_hits, first_search_ends, second, second_hits, second_search_ends)) {
+    return;
+  }
+  match(first, first_hits, first_search_ends);
+  match(second, second_hits, second_search_ends);
+}
+
 }  // namespace annotate

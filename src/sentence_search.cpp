@@ -62,10 +62,7 @@ std::vector<CueHits> SentenceCueSet::find(const Document& doc) const {
   const std::size_t lists = list_starts_.size() - 1;
   std::vector<CueHits> out(lists);
   for (CueHits& hits : out) hits.starts_.reserve(doc.sentences.size() + 1);
-  std::vector<int> matched;
-  std::vector<std::size_t> search_ends;
-  for (const Sentence& sentence : doc.sentences) {
-    set_.match(sentence.span.of(doc.text), &matched, &search_ends);
+  const auto add = [&](const std::vector<int>& matched, const std::vector<std::size_t>& search_ends) {
     std::size_t list = 0;
     for (const int index : matched) {
       const auto at = static_cast<std::size_t>(index);
@@ -76,6 +73,21 @@ std::vector<CueHits> SentenceCueSet::find(const Document& doc) const {
           std::min<std::size_t>(search_ends[at], std::numeric_limits<std::uint32_t>::max())));
     }
     for (CueHits& hits : out) hits.starts_.push_back(static_cast<std::uint32_t>(hits.hits_.size()));
+  };
+  // Two sentences at a time: the automaton walks them side by side.
+  std::vector<int> matched[2];
+  std::vector<std::size_t> search_ends[2];
+  const std::vector<Sentence>& sentences = doc.sentences;
+  std::size_t s = 0;
+  for (; s + 1 < sentences.size(); s += 2) {
+    set_.match_pair(sentences[s].span.of(doc.text), &matched[0], &search_ends[0], sentences[s + 1].span.of(doc.text),
+                    &matched[1], &search_ends[1]);
+    add(matched[0], search_ends[0]);
+    add(matched[1], search_ends[1]);
+  }
+  if (s < sentences.size()) {
+    set_.match(sentences[s].span.of(doc.text), &matched[0], &search_ends[0]);
+    add(matched[0], search_ends[0]);
   }
   return out;
 }

@@ -857,6 +857,15 @@ class DfaCache {
   static constexpr unsigned kRowShift = 3;
   static constexpr std::uint32_t kDeadRow = 0xFFFFFFFFu;  // special_entry(): no way on
 
+  /// One text's match call: where its matches go. Two may run at once, one in each slot
+  /// (SetAutomaton::match_pair).
+  struct Call {
+    std::vector<int>* hits = nullptr;
+    std::vector<std::size_t>* ends = nullptr;  // the search ends, if wanted
+    std::vector<std::uint32_t> reported;       // by match id: the call number that last reported it
+    std::uint32_t number = 0;
+  };
+
   explicit DfaCache(const Program& program)
       : stride_((program.class_byte.size() + 7) & ~std::size_t{7}),
         max_states_((kDead - 1) / (stride_ >> kRowShift)),
@@ -913,35 +922,41 @@ class DfaCache {
   /// matches. Returns the next state's row, or kDeadRow. `offset`: where the byte read
   /// lies in the text.
   __attribute__((noinline)) std::uint32_t special_entry(const Program& program, std::uint32_t row, std::size_t cls,
-                                                        std::uint32_t entry, std::size_t offset, std::vector<int>* hits) {
+                                                        std::uint32_t entry, std::size_t offset, Call& call) {
     if (entry == kUnknown) entry = build(program, row, cls);
     if (entry == kDead) return kDeadRow;
     const std::uint32_t next = (entry & ~kMatches) << kRowShift;
-    matches(next, offset, hits);
+    matches(next, offset, call);
     return next;
   }
 
   /// How many times the cache has been emptied.
   std::size_t clears() const { return clears_; }
 
-  /// Starts a match call: each match id is reported once per call, and with `ends`, the
-  /// search end of each pattern (SetAutomaton::match) goes there; `nullable` holds a flag
-  /// for each pattern.
-  void begin_call(std::size_t ids, const std::vector<bool>& nullable, std::vector<std::size_t>* ends) {
-    ends_ = ends;
+
+  /// Starts a match call in `slot` (0 or 1): each match id is reported once to `hits`
+  /// (cleared), and with `ends`, the search end of each pattern (SetAutomaton::match) goes
+  /// there; `nullable` holds a flag for each pattern.
+  Call& begin_call(std::size_t slot, std::size_t ids, const std::vector<bool>& nullable, std::vector<int>* hits,
+                   std::vector<std::size_t>* ends) {
+    Call& call = calls_[slot];
     nullable_ = &nullable;
+    call.hits = hits;
+    call.hits->clear();
+    call.ends = ends;
     // Only the entries of the patterns found are written (a sentence finds a few of the
     // screen's sixty-odd): the others are not read.
-    if (ends_ != nullptr && ends_->size() != nullable.size()) ends_->resize(nullable.size());
-    if (reported_.size() < ids) reported_.resize(ids, 0);
-    if (++call_ == 0) {
-      std::fill(reported_.begin(), reported_.end(), 0);
-      call_ = 1;
+    if (ends != nullptr && ends->size() != nullable.size()) ends->resize(nullable.size());
+    if (call.reported.size() < ids) call.reported.resize(ids, 0);
+    if (++call.number == 0) {
+      std::fill(call.reported.begin(), call.reported.end(), 0);
+      call.number = 1;
     }
+    return call;
   }
 
   /// The patterns that match at the end of the text, in state `row` (worked out once per state).
-  void end_matches(const Program& program, std::uint32_t row, std::size_t text_size, std::vector<int>* hits) {
+  void end_matches(const Program& program, std::uint32_t row, std::size_t text_size, Call& call) {
     State& state = states_[row / stride_];
     if (!state.end_known) {
       std::vector<std::uint32_t> readers;
@@ -953,22 +968,22 @@ class DfaCache {
       bytes_ += matches.size() * sizeof(std::uint32_t);
       state.end_known = true;
     }
-    for (std::uint32_t k = 0; k < state.end_count; ++k) report(pool_[state.end_matches + k], text_size, hits);
+    for (std::uint32_t k = 0; k < state.end_count; ++k) report(pool_[state.end_matches + k], text_size, call);
   }
 
   /// The patterns that matched right before the last byte read into state `row`: their
   /// matches end at `offset`, that byte's place in the text.
-  void matches(std::uint32_t row, std::size_t offset, std::vector<int>* hits) {
+  void matches(std::uint32_t row, std::size_t offset, Call& call) {
     const State& state = states_[row / stride_];
-    for (std::uint32_t k = 0; k < state.match_count; ++k) report(pool_[state.matches + k], offset, hits);
+    for (std::uint32_t k = 0; k < state.match_count; ++k) report(pool_[state.matches + k], offset, call);
   }
 
  private:
-  void report(std::uint32_t id, std::size_t end, std::vector<int>* hits) {
-    if (ends_ != nullptr && id < nullable_->size()) (*ends_)[id] = end + ((*nullable_)[id] ? 1 : 0);
-    if (reported_[id] == call_) return;
-    reported_[id] = call_;
-    hits->push_back(static_cast<int>(id));
+  void report(std::uint32_t id, std::size_t end, Call& call) {
+    if (call.ends != nullptr && id < nullable_->size()) (*call.ends)[id] = end + ((*nullable_)[id] ? 1 : 0);
+    if (call.reported[id] == call.number) return;
+    call.reported[id] = call.number;
+    call.hits->push_back(static_cast<int>(id));
   }
 
   struct Key {
@@ -1124,10 +1139,8 @@ class DfaCache {
   std::vector<std::uint32_t> marks_;  // by node: the epoch that last visited it
   std::uint32_t epoch_ = 0;
   std::size_t clears_ = 0;
-  std::vector<std::size_t>* ends_ = nullptr;     // the current call's, or null
-  const std::vector<bool>* nullable_ = nullptr;  // the current program's
-  std::vector<std::uint32_t> reported_;  // by pattern: the call that last reported it
-  std::uint32_t call_ = 0;
+  const std::vector<bool>* nullable_ = nullptr;  // the program's
+  Call calls_[2];
 };
 
 // The calling thread's cache for `program`: each thread keeps the states of the last few
@@ -1218,37 +1231,45 @@ std::size_t SetAutomaton::confirmed_by_re2() const {
                                                 [](const auto& re) { return re != nullptr; }));
 }
 
-bool SetAutomaton::match(std::string_view text, std::vector<int>* hits, std::vector<std::size_t>* search_ends) const {
-  hits->clear();
-  const Program& program = *program_;
-  DfaCache& cache = cache_for(program);
-  cache.begin_call(program.match_ids, program.nullable, search_ends);
-  const std::size_t clears = cache.clears();
-  std::uint32_t row = cache.start(program);
+namespace {
+
+// Walks `text` from offset `from` in state `*row` to its end, reporting matches to `call`;
+// `*row` ends as the state after the last byte, or DfaCache::kDeadRow where no pattern
+// can match any more (matching the whole text: the call's hits are then cleared). False
+// when the walk gave up: it emptied the cache kClearsPerText times since `clears`.
+bool walk(const Program& program, DfaCache& cache, DfaCache::Call& call, std::string_view text, std::size_t from,
+          std::uint32_t* row, std::size_t clears) {
   const DfaCache::Entry* table = cache.table();
   const std::uint8_t* const classes = program.byte_class.data();
   const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* byte = begin;
-  const auto* const end = byte + text.size();
+  const auto* const end = begin + text.size();
+  std::uint32_t state = *row;
   // The walk: one load of a row entry per byte, everything else out of line.
-  for (; byte < end; ++byte) {
-    const std::uint32_t entry = table[row + classes[*byte]];
+  for (const auto* byte = begin + from; byte < end; ++byte) {
+    const std::uint32_t entry = table[state + classes[*byte]];
     if (entry < DfaCache::kMatches) {
-      row = entry << DfaCache::kRowShift;
+      state = entry << DfaCache::kRowShift;
       continue;
     }
-    row = cache.special_entry(program, row, classes[*byte], entry, static_cast<std::size_t>(byte - begin), hits);
-    if (row == DfaCache::kDeadRow) {
-      hits->clear();
-      return true;
+    state = cache.special_entry(program, state, classes[*byte], entry, static_cast<std::size_t>(byte - begin), call);
+    if (state == DfaCache::kDeadRow) {
+      call.hits->clear();
+      break;
     }
     if (cache.clears() >= clears + kClearsPerText) return false;
     table = cache.table();
   }
-  cache.end_matches(program, row, text.size(), hits);
+  *row = state;
+  return true;
+}
+
+// After the walk (unless it ended in the dead state): the matches at the text's end, the
+// hits sorted, and the patterns the automaton widened settled. A match of the narrow
+// reading (whose match ids come last) is one for sure, and otherwise RE2 has the last word.
+void finish(const Program& program, DfaCache& cache, DfaCache::Call& call, std::uint32_t row, std::string_view text) {
+  std::vector<int>* hits = call.hits;
+  cache.end_matches(program, row, text.size(), call);
   std::sort(hits->begin(), hits->end());
-  // Patterns the automaton widened: a match of the narrow reading (whose match ids come
-  // last) is one for sure, and otherwise RE2 has the last word.
   const auto narrow = std::lower_bound(hits->begin(), hits->end(), static_cast<int>(program.patterns));
   const RE2::Anchor anchor = program.unanchored ? RE2::UNANCHORED : RE2::ANCHOR_BOTH;
   const auto kept = std::remove_if(hits->begin(), narrow, [&](int p) {
@@ -1258,6 +1279,78 @@ bool SetAutomaton::match(std::string_view text, std::vector<int>* hits, std::vec
            !confirm->matches(text, anchor);
   });
   hits->erase(kept, hits->end());
+}
+
+}  // namespace
+
+bool SetAutomaton::match(std::string_view text, std::vector<int>* hits, std::vector<std::size_t>* search_ends) const {
+  const Program& program = *program_;
+  DfaCache& cache = cache_for(program);
+  DfaCache::Call& call = cache.begin_call(0, program.match_ids, program.nullable, hits, search_ends);
+  const std::size_t clears = cache.clears();
+  std::uint32_t row = cache.start(program);
+  if (!walk(program, cache, call, text, 0, &row, clears)) return false;
+  if (row != DfaCache::kDeadRow) finish(program, cache, call, row, text);
+  return true;
+}
+
+bool SetAutomaton::match_pair(std::string_view first, std::vector<int>* first_hits,
+                              std::vector<std::size_t>* first_search_ends, std::string_view second,
+                              std::vector<int>* second_hits, std::vector<std::size_t>* second_search_ends) const {
+  const Program& program = *program_;
+  DfaCache& cache = cache_for(program);
+  DfaCache::Call& a = cache.begin_call(0, program.match_ids, program.nullable, first_hits, first_search_ends);
+  DfaCache::Call& b = cache.begin_call(1, program.match_ids, program.nullable, second_hits, second_search_ends);
+  const std::size_t clears = cache.clears();
+  std::uint32_t row_a = cache.start(program);
+  std::uint32_t row_b = row_a;
+  const DfaCache::Entry* table = cache.table();
+  const std::uint8_t* const classes = program.byte_class.data();
+  const auto* const bytes_a = reinterpret_cast<const unsigned char*>(first.data());
+  const auto* const bytes_b = reinterpret_cast<const unsigned char*>(second.data());
+  const std::size_t common = std::min(first.size(), second.size());
+  // Both texts a byte at a time: the two chains of loads do not wait on each other, so
+  // the processor runs them side by side (a walk alone waits on each load in turn).
+  std::size_t i = 0;
+  while (i < common) {
+    const std::uint32_t entry_a = table[row_a + classes[bytes_a[i]]];
+    const std::uint32_t entry_b = table[row_b + classes[bytes_b[i]]];
+    if ((entry_a | entry_b) < DfaCache::kMatches) {
+      row_a = entry_a << DfaCache::kRowShift;
+      row_b = entry_b << DfaCache::kRowShift;
+      ++i;
+      continue;
+    }
+    // One or both need a state built or report matches. Building may move the table;
+    // emptying the cache would leave the other text's state dangling: the texts are then
+    // matched one by one (by the caller).
+    row_a = entry_a < DfaCache::kMatches
+                ? entry_a << DfaCache::kRowShift
+                : cache.special_entry(program, row_a, classes[bytes_a[i]], entry_a, i, a);
+    if (cache.clears() != clears) return false;
+    table = cache.table();
+    const std::uint32_t again_b = table[row_b + classes[bytes_b[i]]];
+    row_b = again_b < DfaCache::kMatches ? again_b << DfaCache::kRowShift
+                                         : cache.special_entry(program, row_b, classes[bytes_b[i]], again_b, i, b);
+    if (cache.clears() != clears) return false;
+    table = cache.table();
+    ++i;
+    if (row_a == DfaCache::kDeadRow || row_b == DfaCache::kDeadRow) break;
+  }
+  // The rest of each text alone: the first's walk and its matches before the second's
+  // walk, which may empty the cache and so leave the first's last state dangling.
+  if (row_a != DfaCache::kDeadRow) {
+    if (!walk(program, cache, a, first, i, &row_a, clears) || cache.clears() != clears) return false;
+    if (row_a != DfaCache::kDeadRow) finish(program, cache, a, row_a, first);
+  } else {
+    a.hits->clear();
+  }
+  if (row_b != DfaCache::kDeadRow) {
+    if (!walk(program, cache, b, second, i, &row_b, clears)) return false;
+    if (row_b != DfaCache::kDeadRow) finish(program, cache, b, row_b, second);
+  } else {
+    b.hits->clear();
+  }
   return true;
 }
 

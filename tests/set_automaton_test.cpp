@@ -62,6 +62,9 @@ void require_same_answers(const std::vector<std::string>& patterns, RE2::Anchor 
   std::vector<int> expected;
   std::vector<int> found;
   std::vector<std::size_t> ends;
+  // Each text's answer and search ends, for the texts matched in pairs below.
+  std::vector<std::vector<int>> answers;
+  std::vector<std::vector<std::size_t>> answer_ends;
   for (const std::string& text : texts) {
     expected.clear();
     set.Match(re2::StringPiece(text.data(), text.size()), &expected);
@@ -69,6 +72,9 @@ void require_same_answers(const std::vector<std::string>& patterns, RE2::Anchor 
     REQUIRE(automaton->match(text, &found, &ends));
     INFO("text: " << text);
     if (found != expected) REQUIRE(found == expected);
+    answers.push_back(found);
+    answer_ends.emplace_back();
+    for (const int p : found) answer_ends.back().push_back(ends[static_cast<std::size_t>(p)]);
     if (anchor != RE2::UNANCHORED) continue;
     for (const int p : found) {
       std::size_t last_end = 0;
@@ -89,6 +95,27 @@ void require_same_answers(const std::vector<std::string>& patterns, RE2::Anchor 
         REQUIRE_FALSE(alone[static_cast<std::size_t>(p)]->Match(re2::StringPiece(text.data(), text.size()), search_end,
                                                                 text.size(), RE2::UNANCHORED, nullptr, 0));
       }
+    }
+  }
+  // Walked side by side, each text of a pair (neighbours: longer and shorter, equal, empty)
+  // gets the answer and the search ends it gets alone.
+  std::vector<int> second;
+  std::vector<std::size_t> second_ends;
+  const auto ends_of = [](const std::vector<int>& hits, const std::vector<std::size_t>& all) {
+    std::vector<std::size_t> out;
+    for (const int p : hits) out.push_back(all[static_cast<std::size_t>(p)]);
+    return out;
+  };
+  for (std::size_t k = 0; k + 1 < texts.size(); ++k) {
+    INFO("pair: " << texts[k] << " | " << texts[k + 1]);
+    REQUIRE(automaton->match_pair(texts[k], &found, &ends, texts[k + 1], &second, &second_ends));
+    if (found != answers[k] || second != answers[k + 1]) {
+      REQUIRE(found == answers[k]);
+      REQUIRE(second == answers[k + 1]);
+    }
+    if (ends_of(found, ends) != answer_ends[k]) REQUIRE(ends_of(found, ends) == answer_ends[k]);
+    if (ends_of(second, second_ends) != answer_ends[k + 1]) {
+      REQUIRE(ends_of(second, second_ends) == answer_ends[k + 1]);
     }
   }
 }
@@ -280,6 +307,19 @@ TEST_CASE("set_automaton: a text that needs more states than the cache holds", "
   CHECK(set.match(text).empty());
   CHECK(set.match(text + "abbbbbbbbbbbbbbbbc") == std::vector<int>{0});
   CHECK(set.match("abbbbbbbbbbbbbbbbc") == std::vector<int>{0});
+  // Two texts side by side: where the cache is emptied during the pair, the automaton
+  // gives up on both, and PatternSet matches them alone (the long one with RE2::Set).
+  std::vector<int> other;
+  std::vector<std::size_t> ends;
+  std::vector<std::size_t> other_ends;
+  CHECK_FALSE(automaton->match_pair(text, &hits, &ends, "xdx", &other, &other_ends));
+  set.match_pair(text + "abbbbbbbbbbbbbbbbc", &hits, &ends, "xdx", &other, &other_ends);
+  CHECK(hits == std::vector<int>{0});
+  CHECK(other == std::vector<int>{1});
+  CHECK(other_ends[1] == 2);
+  set.match_pair("xdx", &hits, &ends, text, &other, &other_ends);
+  CHECK(hits == std::vector<int>{1});
+  CHECK(other.empty());
 }
 
 TEST_CASE("set_automaton: the stages' pattern sets answer as RE2::Set on every sentence and line",

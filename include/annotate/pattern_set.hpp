@@ -92,6 +92,11 @@ class PatternSet {
     match(text, &hits);
     return hits;
   }
+  /// match() of two texts, each with its own hits and search ends (four distinct
+  /// vectors): the automaton walks them side by side (SetAutomaton::match_pair).
+  void match_pair(std::string_view first, std::vector<int>* first_hits, std::vector<std::size_t>* first_search_ends,
+                  std::string_view second, std::vector<int>* second_hits,
+                  std::vector<std::size_t>* second_search_ends) const;
   std::size_t size() const { return size_; }
   /// True when a SetAutomaton answers match().
   bool automated() const { return automaton_.has_value(); }
