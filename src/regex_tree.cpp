@@ -80,7 +80,40 @@ class Parser {
       branch.subs.push_back(std::move(atom));
     }
     alternate.subs.push_back(std::move(branch));
+    fold_pairs_in_alternation(&alternate);
     return alternate;
+  }
+
+  // RE2 reads a class of exactly one ASCII letter in both cases ("[Kk]") as that letter
+  // under its case flag: alone it still matches the two, but an alternation that gathers
+  // its one-character branches into one class (re2/parse.cc, FactorAlternation) gives it
+  // the letter's whole Unicode fold: the Kelvin sign to [Kk], the long s to [Ss] (the
+  // other letters fold within ASCII). Such a branch is read wide (with the sign) and
+  // narrow (without), so that RE2 has the last word on a text where it matters.
+  void fold_pairs_in_alternation(Ast* alternate) {
+    if (alternate->subs.size() < 2) return;
+    const auto single_class = [](Ast* branch) -> Ast* {
+      while ((branch->kind == Ast::Kind::kConcat || branch->kind == Ast::Kind::kAlternate) && branch->subs.size() == 1) {
+        branch = &branch->subs[0];
+      }
+      return branch->kind == Ast::Kind::kClass ? branch : nullptr;
+    };
+    const auto singles = std::count_if(alternate->subs.begin(), alternate->subs.end(),
+                                       [&](Ast& branch) { return single_class(&branch) != nullptr; });
+    if (singles < 2) return;
+    for (Ast& branch : alternate->subs) {
+      Ast* node = single_class(&branch);
+      if (node == nullptr) continue;
+      const std::vector<CodeRange>& ranges = node->set.normalize();
+      const auto pair_of = [&](char32_t upper, char32_t lower) {
+        return ranges.size() == 2 && ranges[0].lo == upper && ranges[0].hi == upper && ranges[1].lo == lower &&
+               ranges[1].hi == lower;
+      };
+      const char32_t extra = pair_of('K', 'k') ? 0x212A : pair_of('S', 's') ? 0x017F : 0;
+      if (extra == 0) continue;
+      ++widenings_;
+      if (!narrow_) node->set.add(extra, extra);
+    }
   }
 
   void repetitions(Ast* atom) {

@@ -170,6 +170,27 @@ TEST_CASE("set_automaton: Unicode properties and non-ASCII letters under the i f
   CHECK(quotes->confirmed_by_re2() == 0);
 }
 
+TEST_CASE("set_automaton: [Kk] and [Ss] gathered into an alternation's class take RE2's whole fold",
+          "[set_automaton]") {
+  // RE2 reads "[kK]" as k under its case flag: alone it matches k and K only, but gathered
+  // with other one-character branches into one class it gains the Kelvin sign (and [sS]
+  // the long s). The automaton reads such a branch wide and narrow, and RE2 confirms.
+  const std::string kelvin = "\xE2\x84\xAA";
+  const std::string long_s = "\xC5\xBF";
+  const std::vector<std::string> patterns = {"(?:[a-c]|[kK])", "(?:x|[kK])b", "[kK]", "[kK]b", "(?:[Ss]|x)y",
+                                             "(?:[Ss]ee|x)", "(?:[Aa]|x)"};
+  for (const std::string& text :
+       std::vector<std::string>{kelvin, kelvin + "b", "k", "Kb", long_s + "y", "Sy", "Xy", long_s + "ee", "A"}) {
+    INFO(text);
+    automaton_hits(patterns, RE2::UNANCHORED, kCaseSensitive, text);
+  }
+  CHECK(automaton_hits(patterns, RE2::UNANCHORED, kCaseSensitive, kelvin + "b") == std::vector<int>{0, 1});
+  CHECK(automaton_hits(patterns, RE2::UNANCHORED, kCaseSensitive, long_s + "y") == std::vector<int>{4});
+  CHECK(SetAutomaton::compile({"(?:x|[kK])b"}, RE2::UNANCHORED, kCaseSensitive)->confirmed_by_re2() == 1);
+  // A pair inside a longer branch keeps ASCII: no confirmation needed.
+  CHECK(SetAutomaton::compile({"(?:[Ss]ee|x)", "[kK]b"}, RE2::UNANCHORED, kCaseSensitive)->confirmed_by_re2() == 0);
+}
+
 TEST_CASE("set_automaton: syntax it does not read leaves the set to RE2", "[set_automaton]") {
   for (const std::string pattern : {"(?s).", "(?m)^a", "\\Qa.b\\E", "[[:alpha:]]", "\\C", "(?U)a+"}) {
     INFO(pattern);
