@@ -2,6 +2,7 @@
 #include "annotate/clause_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <iterator>
 #ifdef __SSE2__
@@ -135,6 +136,41 @@ bool after_preposition(std::string_view text, std::size_t at, std::size_t begin)
     if (word == preposition) return true;
   }
   return false;
+}
+
+// One pass over the clause's spaces finds where each word first occurs; they are then
+// taken in order, each only where it ends before the stop the ones before it set, as
+// searches one after another would.
+std::size_t consequence_end(std::string_view text, std::size_t start, std::size_t end) {
+  static constexpr std::string_view kMarkers[] = {" over ", " after ", " if ",   " unless ", " should ",
+                                                  " as ",   " because ", " in response to ",
+                                                  " for ",  " from ",  " during ", " since ", " until "};
+  constexpr std::size_t kNone = std::string_view::npos;
+  const std::size_t clause = clause_end(text, start, end);
+  std::array<std::size_t, std::size(kMarkers)> first;
+  first.fill(kNone);
+  std::size_t year_in = kNone;  // the first " in " before a digit
+  for (std::size_t at = text.find(' ', start); at < clause; at = text.find(' ', at + 1)) {
+    if (at + 1 >= clause) break;
+    const char next = text[at + 1];
+    for (std::size_t k = 0; k < first.size(); ++k) {
+      const std::string_view marker = kMarkers[k];
+      if (first[k] == kNone && marker[1] == next && at + marker.size() <= clause &&
+          text.compare(at, marker.size(), marker) == 0) {
+        first[k] = at;
+      }
+    }
+    if (year_in == kNone && at + 4 < clause && text.compare(at, 4, " in ") == 0 && text[at + 4] >= '0' &&
+        text[at + 4] <= '9') {
+      year_in = at;
+    }
+  }
+  std::size_t stop = clause;
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    if (first[k] != kNone && first[k] + kMarkers[k].size() <= stop) stop = first[k];
+  }
+  if (year_in != kNone && year_in + 4 < stop) stop = year_in;
+  return stop;
 }
 
 }  // namespace annotate

@@ -838,23 +838,7 @@ bool SentenceClaim::find_consequence() {
                                      " last week to ", " yesterday to ", " once more to "}) {
     if (after_anchor.substr(0, filler_to.size()) == filler_to) infinitive = anchor->end + filler_to.size();
   }
-  // The consequence ends where the reason starts ("... over unpaid gas bills").
-  // So does a time ("threatened to abandon in 2019 during the export-control dispute").
-  auto consequence_end = [&](std::size_t start) {
-    std::size_t stop = clause_end(text, start, sentence.end);
-    for (std::string_view marker : {" over ", " after ", " if ", " unless ", " should ", " as ", " because ",
-                                    " in response to ", " for ", " from ", " during ", " since ", " until "}) {
-      stop = std::min(stop, std::min(text.substr(0, stop).find(marker, start), stop));
-    }
-    for (std::size_t at = text.substr(0, stop).find(" in ", start); at != std::string_view::npos && at + 4 < stop;
-         at = text.substr(0, stop).find(" in ", at + 1)) {
-      if (text[at + 4] >= '0' && text[at + 4] <= '9') {
-        stop = at;
-        break;
-      }
-    }
-    return stop;
-  };
+  const auto consequence_end = [&](std::size_t start) { return annotate::consequence_end(text, start, sentence.end); };
   // "Seoul has been threatened by Moscow with the nationalization of ...": what follows
   // "with", past the one threatening.
   const std::size_t passive_with =

@@ -3,6 +3,7 @@
 #include "annotate/clause_text.hpp"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -117,4 +118,40 @@ TEST_CASE("clause_text: a subject ends where its auxiliary or modal begins", "[c
   CHECK(hedged.substr(0, verb_group_start(hedged, Span{0, hedged.size()})) == "Kyiv's use of Western missiles");
   const std::string adverb = "the drills probably crossed";
   CHECK(adverb.substr(0, verb_group_start(adverb, Span{0, adverb.size()})) == "the drills");
+}
+
+TEST_CASE("clause_text: a consequence ends where the first searches in turn would end it", "[clause_text]") {
+  CHECK(consequence_end("cut off gas over unpaid bills, he said", 0, 38) == 11);
+  CHECK(consequence_end("abandon the plan in 2019 during the dispute", 0, 43) == 16);
+  CHECK(consequence_end("abandon it in Seoul", 0, 19) == 19);
+  // " as " first in the list: " for as " ends at " as ", whose space " for " needs.
+  CHECK(consequence_end("sanctions for as long as needed", 0, 31) == 13);
+  // Against the searches one after another, on random texts of the words and their parts.
+  const auto by_searches = [](std::string_view text, std::size_t start, std::size_t end) {
+    std::size_t stop = clause_end(text, start, end);
+    for (std::string_view marker : {" over ", " after ", " if ", " unless ", " should ", " as ", " because ",
+                                    " in response to ", " for ", " from ", " during ", " since ", " until "}) {
+      stop = std::min(stop, std::min(text.substr(0, stop).find(marker, start), stop));
+    }
+    for (std::size_t at = text.substr(0, stop).find(" in ", start); at != std::string_view::npos && at + 4 < stop;
+         at = text.substr(0, stop).find(" in ", at + 1)) {
+      if (text[at + 4] >= '0' && text[at + 4] <= '9') return at;
+    }
+    return stop;
+  };
+  const std::vector<std::string> words = {"over", "after", "if", "unless", "should", "as", "because", "in",
+                                          "response", "to", "for", "from", "during", "since", "until", "2019",
+                                          "9", "Seoul", ",", "x", "in response to"};
+  std::mt19937 random(11);
+  for (int t = 0; t < 20000; ++t) {
+    std::string text;
+    for (int n = std::uniform_int_distribution<int>(0, 12)(random); n > 0; --n) {
+      text += std::bernoulli_distribution(0.85)(random) ? " " : "";
+      text += words[std::uniform_int_distribution<std::size_t>(0, words.size() - 1)(random)];
+    }
+    const std::size_t start = std::uniform_int_distribution<std::size_t>(0, text.size())(random);
+    const std::size_t end = std::uniform_int_distribution<std::size_t>(start, text.size())(random);
+    INFO("\"" << text << "\" from " << start << " to " << end);
+    REQUIRE(consequence_end(text, start, end) == by_searches(text, start, end));
+  }
 }

@@ -49,6 +49,13 @@ bool after_preposition(std::string_view text, std::size_t at, std::size_t begin)
 /// span's end.
 std::size_t verb_group_start(std::string_view text, Span span);
 
+/// Where a consequence that starts at `start` ends: at its clause's end (clause_end), or
+/// before a reason or a condition (" over ", " after ", " if ", " unless ", " should ",
+/// " as ", " because ", " in response to ", " for ", " from ", " during ", " since ",
+/// " until ") or a year (" in " before a digit), each word in that order and only where
+/// it ends before the stop the ones before it set.
+std::size_t consequence_end(std::string_view text, std::size_t start, std::size_t end);
+
 }  // namespace annotate
 
 #endif  // ANNOTATE_CLAUSE_TEXT_HPP_
