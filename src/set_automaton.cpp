@@ -644,7 +644,9 @@ class DfaCache {
   void clear() {
     ++clears_;
     states_.clear();
-    table_.clear();
+    // The table's memory goes too: a row kept from before would then read freed memory,
+    // which the sanitizers report, rather than old rows that still look right.
+    std::vector<Entry>().swap(table_);
     pool_.clear();
     ids_.clear();
     bytes_ = 0;
