@@ -147,21 +147,18 @@ std::size_t consequence_end(std::string_view text, std::size_t start, std::size_
                                                   " for ",  " from ",  " during ", " since ", " until "};
   constexpr std::size_t kNone = std::string_view::npos;
   const std::size_t clause = clause_end(text, start, end);
+  const std::string_view within = text.substr(0, clause);  // no search past the clause
   std::array<std::size_t, std::size(kMarkers)> first;
   first.fill(kNone);
   std::size_t year_in = kNone;  // the first " in " before a digit
-  for (std::size_t at = text.find(' ', start); at < clause; at = text.find(' ', at + 1)) {
-    if (at + 1 >= clause) break;
-    const char next = text[at + 1];
+  for (std::size_t at = within.find(' ', start); at != kNone && at + 1 < clause; at = within.find(' ', at + 1)) {
+    const char next = within[at + 1];
     for (std::size_t k = 0; k < first.size(); ++k) {
       const std::string_view marker = kMarkers[k];
-      if (first[k] == kNone && marker[1] == next && at + marker.size() <= clause &&
-          text.compare(at, marker.size(), marker) == 0) {
-        first[k] = at;
-      }
+      if (first[k] == kNone && marker[1] == next && within.compare(at, marker.size(), marker) == 0) first[k] = at;
     }
-    if (year_in == kNone && at + 4 < clause && text.compare(at, 4, " in ") == 0 && text[at + 4] >= '0' &&
-        text[at + 4] <= '9') {
+    if (year_in == kNone && at + 4 < clause && within.compare(at, 4, " in ") == 0 && within[at + 4] >= '0' &&
+        within[at + 4] <= '9') {
       year_in = at;
     }
   }

@@ -1117,8 +1117,7 @@ bool SentenceClaim::finish() {
   // Which cues occur in the consequence, from one pass of the cue set: the warning check
   // and the CAMEO code below both read it.
   const RedlineCues::Presence cues_in_consequence =
-      claim.consequence ? cues.present_in(claim.consequence->of(text))
-                        : RedlineCues::Presence{std::vector<bool>(cues.size()), std::vector<std::size_t>(cues.size())};
+      claim.consequence ? cues.present_in(claim.consequence->of(text)) : cues.none_present();
   // "Officials in Tokyo warned about the weather": nobody warned, nothing threatened;
   // "Economists in Seoul warned that growth would slow": no one warned, and what would
   // follow is no measure anyone takes (no consequence or CAMEO cue in it). A threat

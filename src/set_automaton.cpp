@@ -393,7 +393,10 @@ class DfaCache {
   explicit DfaCache(const Program& program)
       : stride_((program.class_byte.size() + 7) & ~std::size_t{7}),
         max_states_((kDead - 1) / (stride_ >> kRowShift)),
-        marks_(program.nodes.size(), 0) {}
+        marks_(program.nodes.size(), 0),
+        nullable_(program.nullable) {
+    for (Call& call : calls_) call.reported.assign(program.match_ids, 0);
+  }
 
   /// The start state's row offset.
   std::uint32_t start(const Program& program) {
@@ -454,24 +457,27 @@ class DfaCache {
     return next;
   }
 
+  /// The next state's row after reading a byte of class `cls` in state `row`, whose row
+  /// entry is `entry`: the entry itself, or (special_entry) a state built, matches reported.
+  std::uint32_t step(const Program& program, std::uint32_t row, std::size_t cls, std::uint32_t entry,
+                     std::size_t offset, Call& call) {
+    return entry < kMatches ? entry << kRowShift : special_entry(program, row, cls, entry, offset, call);
+  }
+
   /// How many times the cache has been emptied.
   std::size_t clears() const { return clears_; }
 
-
   /// Starts a match call in `slot` (0 or 1): each match id is reported once to `hits`
   /// (cleared), and with `ends`, the search end of each pattern (SetAutomaton::match) goes
-  /// there; `nullable` holds a flag for each pattern.
-  Call& begin_call(std::size_t slot, std::size_t ids, const std::vector<bool>& nullable, std::vector<int>* hits,
-                   std::vector<std::size_t>* ends) {
+  /// there.
+  Call& begin_call(std::size_t slot, std::vector<int>* hits, std::vector<std::size_t>* ends) {
     Call& call = calls_[slot];
-    nullable_ = &nullable;
     call.hits = hits;
     call.hits->clear();
     call.ends = ends;
     // Only the entries of the patterns found are written (a sentence finds a few of the
     // screen's sixty-odd): the others are not read.
-    if (ends != nullptr && ends->size() != nullable.size()) ends->resize(nullable.size());
-    if (call.reported.size() < ids) call.reported.resize(ids, 0);
+    if (ends != nullptr && ends->size() != nullable_.size()) ends->resize(nullable_.size());
     if (++call.number == 0) {
       std::fill(call.reported.begin(), call.reported.end(), 0);
       call.number = 1;
@@ -504,7 +510,7 @@ class DfaCache {
 
  private:
   void report(std::uint32_t id, std::size_t end, Call& call) {
-    if (call.ends != nullptr && id < nullable_->size()) (*call.ends)[id] = end + ((*nullable_)[id] ? 1 : 0);
+    if (call.ends != nullptr && id < nullable_.size()) (*call.ends)[id] = end + (nullable_[id] ? 1 : 0);
     if (call.reported[id] == call.number) return;
     call.reported[id] = call.number;
     call.hits->push_back(static_cast<int>(id));
@@ -665,7 +671,7 @@ class DfaCache {
   std::vector<std::uint32_t> marks_;  // by node: the epoch that last visited it
   std::uint32_t epoch_ = 0;
   std::size_t clears_ = 0;
-  const std::vector<bool>* nullable_ = nullptr;  // the program's
+  std::vector<bool> nullable_;  // the program's: by pattern, may match the empty string
   Call calls_[2];
 };
 
@@ -812,7 +818,7 @@ void finish(const Program& program, DfaCache& cache, DfaCache::Call& call, std::
 bool SetAutomaton::match(std::string_view text, std::vector<int>* hits, std::vector<std::size_t>* search_ends) const {
   const Program& program = *program_;
   DfaCache& cache = cache_for(program);
-  DfaCache::Call& call = cache.begin_call(0, program.match_ids, program.nullable, hits, search_ends);
+  DfaCache::Call& call = cache.begin_call(0, hits, search_ends);
   const std::size_t clears = cache.clears();
   std::uint32_t row = cache.start(program);
   if (!walk(program, cache, call, text, 0, &row, clears)) return false;
@@ -825,8 +831,8 @@ bool SetAutomaton::match_pair(std::string_view first, std::vector<int>* first_hi
                               std::vector<int>* second_hits, std::vector<std::size_t>* second_search_ends) const {
   const Program& program = *program_;
   DfaCache& cache = cache_for(program);
-  DfaCache::Call& a = cache.begin_call(0, program.match_ids, program.nullable, first_hits, first_search_ends);
-  DfaCache::Call& b = cache.begin_call(1, program.match_ids, program.nullable, second_hits, second_search_ends);
+  DfaCache::Call& a = cache.begin_call(0, first_hits, first_search_ends);
+  DfaCache::Call& b = cache.begin_call(1, second_hits, second_search_ends);
   const std::size_t clears = cache.clears();
   std::uint32_t row_a = cache.start(program);
   std::uint32_t row_b = row_a;
@@ -850,14 +856,10 @@ bool SetAutomaton::match_pair(std::string_view first, std::vector<int>* first_hi
     // One or both need a state built or report matches. Building may move the table;
     // emptying the cache would leave the other text's state dangling: the texts are then
     // matched one by one (by the caller).
-    row_a = entry_a < DfaCache::kMatches
-                ? entry_a << DfaCache::kRowShift
-                : cache.special_entry(program, row_a, classes[bytes_a[i]], entry_a, i, a);
+    row_a = cache.step(program, row_a, classes[bytes_a[i]], entry_a, i, a);
     if (cache.clears() != clears) return false;
     table = cache.table();
-    const std::uint32_t again_b = table[row_b + classes[bytes_b[i]]];
-    row_b = again_b < DfaCache::kMatches ? again_b << DfaCache::kRowShift
-                                         : cache.special_entry(program, row_b, classes[bytes_b[i]], again_b, i, b);
+    row_b = cache.step(program, row_b, classes[bytes_b[i]], table[row_b + classes[bytes_b[i]]], i, b);
     if (cache.clears() != clears) return false;
     table = cache.table();
     ++i;

@@ -93,6 +93,8 @@ class RedlineCues {
 
   /// Which cues occur in `text`, from one set pass.
   Presence present_in(std::string_view text) const;
+  /// No cue present (where there is no text to look in).
+  Presence none_present() const { return Presence{std::vector<bool>(cues_.size()), std::vector<std::size_t>(cues_.size())}; }
 
   /// One flag per sentence of `doc`: true where an anchor cue may occur (see SentenceScreen).
   std::vector<bool> anchor_flags(const Document& doc) const;
