@@ -144,7 +144,11 @@ ActorCues ActorCues::load(const std::optional<std::string>& dir) {
   return cues;
 }
 
-ActorTagger::ActorTagger(Lexicon lexicon, ActorCues cues) : lexicon_(std::move(lexicon)), cues_(std::move(cues)) {}
+ActorTagger::ActorTagger(Lexicon lexicon, ActorCues cues)
+    : lexicon_(std::move(lexicon)), cues_(std::move(cues)), start_pairs_(lexicon_.start_pairs()) {
+  // "the North" and "The North": an alias's first byte in either case.
+  for (const ActorCues::Alias& alias : cues_.aliases) Lexicon::add_pairs(start_pairs_, alias.surface, true);
+}
 
 namespace {
 
@@ -333,13 +337,22 @@ void ActorTagger::tag(Document& doc, const CueHits* screened) const {
         ++i;
         continue;
       }
-      // No surface starts here, nor a local person or an alias: skip the word.
-      const bool local_may_start = local_starts[static_cast<unsigned char>(text[i])];
+      // No surface starts here, nor a local person or an alias: skip the word. The first
+      // two bytes say so for most words ("and", "which"), the hash of the first run for
+      // most of the others ("the", "this").
+      const auto first = static_cast<unsigned char>(text[i]);
+      const auto second = i + 1 < sentence.end ? static_cast<unsigned char>(text[i + 1]) : 0;
+      const bool local_may_start = local_starts[first];
       const std::size_t run_end = Lexicon::first_run_end(text, i, sentence.end);
       // Past the word's first run (no word starts inside it), or past one byte.
       const std::size_t next_start = std::max(run_end, i + 1);
-      const bool lexicon_may_start = lexicon_.may_start(text, i, run_end);
-      if (!lexicon_may_start && !other_starts[static_cast<unsigned char>(text[i])]) {
+      const bool pair_may_start = Lexicon::has_pair(start_pairs_, first, second);
+      if (!pair_may_start && !local_may_start) {
+        i = next_start;
+        continue;
+      }
+      const bool lexicon_may_start = pair_may_start && lexicon_.may_start(text, i, run_end);
+      if (!lexicon_may_start && !other_starts[first]) {
         i = next_start;
         continue;
       }
@@ -371,12 +384,13 @@ void ActorTagger::tag(Document& doc, const CueHits* screened) const {
       }
       if (match.length == 0) {
         for (const ActorCues::Alias& alias : cues_.aliases) {
-          if ((text[i] | 0x20) != (alias.surface[0] | 0x20)) continue;  // "the"/"The"
-          const std::size_t end = i + alias.surface.size();
-          // "The South" opening a sentence is "the South".
+          const std::string_view surface = alias.surface;
+          const std::size_t end = i + surface.size();
+          // "The South" opening a sentence is "the South". The last byte first: "the" and
+          // "The" start a tenth of the words.
           const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
-          const bool same = end <= sentence.end && lower(text[i]) == lower(alias.surface[0]) &&
-                            text.substr(i + 1, alias.surface.size() - 1) == std::string_view(alias.surface).substr(1);
+          if (end > sentence.end || (surface.size() > 1 && text[end - 1] != surface.back())) continue;
+          const bool same = lower(text[i]) == lower(surface[0]) && text.substr(i + 1, surface.size() - 1) == surface.substr(1);
           if (same && word_ends_at(text, end, sentence.end)) {
             // "the North Korean threat" is no alias: a capitalised word must not follow.
             std::size_t next = end;

@@ -181,9 +181,11 @@ void Lexicon::build_tries() {
       trie[node].forms.push_back(index);
     }
   }
-  // The first run of every surface, for may_start().
+  // The first run of every surface, for may_start(), and its first two bytes.
   runs_.assign(runs_.size(), 0);
+  start_pairs_.assign(start_pairs_.size(), 0);
   for (const Form& form : forms_) {
+    add_pairs(start_pairs_, form.surface, form.case_insensitive);
     const std::string_view surface = form.surface;
     const std::size_t length = first_run_end(surface, 0, surface.size());
     const std::size_t kept = std::min<std::size_t>(length, 8);
@@ -250,6 +252,27 @@ void Lexicon::build_tries() {
   }
 }
 
+void Lexicon::add_pairs(std::vector<std::uint64_t>& pairs, std::string_view surface, bool either_case) {
+  if (surface.empty()) return;
+  const auto cases = [&](unsigned char byte) {
+    const bool letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+    return std::array<unsigned char, 2>{byte, either_case && letter ? static_cast<unsigned char>(byte ^ 0x20) : byte};
+  };
+  for (const unsigned char first : cases(static_cast<unsigned char>(surface[0]))) {
+    if (surface.size() == 1) {
+      for (unsigned second = 0; second < 256; ++second) {
+        const unsigned pair = (unsigned{first} << 8) | second;
+        pairs[pair / 64] |= std::uint64_t{1} << (pair % 64);
+      }
+      continue;
+    }
+    for (const unsigned char second : cases(static_cast<unsigned char>(surface[1]))) {
+      const unsigned pair = (unsigned{first} << 8) | second;
+      pairs[pair / 64] |= std::uint64_t{1} << (pair % 64);
+    }
+  }
+}
+
 LexiconMatch Lexicon::walk(const Trie& trie, bool folded, std::string_view text, std::size_t begin,
                            std::size_t end) const {
   LexiconMatch best;
@@ -290,6 +313,8 @@ LexiconMatch Lexicon::walk(const Trie& trie, bool folded, std::string_view text,
 
 LexiconMatch Lexicon::longest_match(std::string_view text, std::size_t begin, std::size_t end) const {
   const LexiconMatch exact = walk(exact_, false, text, begin, end);
+  // Few surfaces ignore case: most words start none of them, which the root tells.
+  if (begin >= end || folded_.root_children[fold(static_cast<unsigned char>(text[begin]))] == 0) return exact;
   const LexiconMatch folded = walk(folded_, true, text, begin, end);
   return folded.length > exact.length ? folded : exact;
 }

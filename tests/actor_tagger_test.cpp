@@ -129,6 +129,36 @@ TEST_CASE("actor_tagger: the North and the South only in a Korean context", "[ac
         "North Korea=PRK/name | South Korea=KOR/name | North Korean=PRK/adjective");
 }
 
+TEST_CASE("actor_tagger: words the two-byte screen passes and stops", "[actor_tagger]") {
+  // An alias at the very end of a sentence, one in capitals after a quote, the sentence's
+  // last byte a word of its own; the case-insensitive surface in capitals.
+  CHECK(describe(annotated("Seoul and Pyongyang met. Seoul trusts the South")) ==
+        "Seoul=KOR/capital | Pyongyang=PRK/capital | Seoul=KOR/capital | the South=KOR/alias");
+  CHECK(describe(annotated("Seoul and Pyongyang met. \xE2\x80\x9CThe North\xE2\x80\x9D waits. A")) ==
+        "Seoul=KOR/capital | Pyongyang=PRK/capital | The North=PRK/alias");
+  CHECK(describe(annotated("The SIX-PARTY TALKS failed; the thesis stands.\n")) ==
+        "SIX-PARTY TALKS=six-party-talks/name");
+  // A one-byte surface of an override is found before any second byte and at the end.
+  const std::string dir = annotate::testing::scratch_dir("actor_pairs");
+  annotate::testing::write_file(dir + "/one.tsv", "X\tKOR\talias\tcs\n");
+  const Annotator annotator(std::nullopt, std::nullopt, {dir + "/one.tsv"});
+  ReadResult read = decode_input("mem.txt", "X, then X.\nX");
+  REQUIRE_FALSE(read.error);
+  annotator.annotate(read.document);
+  CHECK(describe(read.document) == "X=KOR/alias | X=KOR/alias | X=KOR/alias");
+  // An alias whose first two bytes start no surface ("yonder"): its own pairs let it in.
+  REQUIRE_FALSE(Lexicon::has_pair(Lexicon::load(std::nullopt).start_pairs(), 'y', 'o'));
+  std::string cues = read_file(source_path("data/actor_cues.tsv"));
+  annotate::testing::write_file(dir + "/actor_cues.tsv", cues + "alias\tyonder North\tPRK\tKOR PRK\n");
+  const Annotator with_alias(dir);
+  ReadResult yonder = decode_input("mem.txt", "Seoul and Pyongyang met. Yonder North waits; yonder North\n");
+  REQUIRE_FALSE(yonder.error);
+  with_alias.annotate(yonder.document);
+  CHECK(describe(yonder.document) ==
+        "Seoul=KOR/capital | Pyongyang=PRK/capital | Yonder North=PRK/alias | yonder North=PRK/alias");
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("actor_tagger: roles follow the reference date", "[actor_tagger]") {
   const Document doc = annotated("Xi Jinping met Moon Jae-in.\n\n1. A source, June 1, 2019.\n");
   REQUIRE(doc.actors.size() == 2);

@@ -119,3 +119,40 @@ TEST_CASE("lexicon: the first-run screen lets every surface through", "[lexicon]
   CHECK(may_start("Sino-Japanese"));
   CHECK(lexicon.longest_match("and Seoul", 0, 9).length == 0);
 }
+
+TEST_CASE("lexicon: the two-byte screen lets every surface through and stops common words", "[lexicon]") {
+  const Lexicon& lexicon = shipped();
+  const auto& pairs = lexicon.start_pairs();
+  auto has = [&](std::string_view text) {
+    return Lexicon::has_pair(pairs, static_cast<unsigned char>(text[0]),
+                             text.size() > 1 ? static_cast<unsigned char>(text[1]) : 0);
+  };
+  for (const Form& form : lexicon.forms()) {
+    INFO(form.surface);
+    CHECK(has(form.surface));
+    if (form.case_insensitive) {
+      std::string flipped = form.surface;
+      for (char& c : flipped) c = std::isalpha(static_cast<unsigned char>(c)) ? static_cast<char>(c ^ 0x20) : c;
+      CHECK(has(flipped));
+    }
+  }
+  // "six-party talks" ignores case; "Seoul" does not.
+  CHECK(has("Six-Party Talks"));
+  CHECK(has("SIX"));
+  CHECK_FALSE(has("SEOUL"));
+  for (const char* word : {"and", "which", "were", "of", "x"}) {
+    INFO(word);
+    CHECK_FALSE(has(word));
+  }
+  // A one-byte surface passes whatever follows it, the end of the text (0) included.
+  const std::string dir = annotate::testing::scratch_dir("lexicon_pairs");
+  write_file(dir + "/one.tsv", "X\tKOR\talias\tcs\nqz\tKOR\talias\tci\n");
+  const Lexicon mine = Lexicon::load(std::nullopt, {dir + "/one.tsv"});
+  for (unsigned second = 0; second < 256; ++second) {
+    CHECK(Lexicon::has_pair(mine.start_pairs(), 'X', static_cast<unsigned char>(second)));
+  }
+  CHECK(Lexicon::has_pair(mine.start_pairs(), 'Q', 'Z'));
+  CHECK(Lexicon::has_pair(mine.start_pairs(), 'q', 'Z'));
+  CHECK_FALSE(Lexicon::has_pair(mine.start_pairs(), 'x', ' '));
+  std::filesystem::remove_all(dir);
+}

@@ -76,6 +76,9 @@ class ActorTagger {
  private:
   Lexicon lexicon_;
   ActorCues cues_;
+  /// Lexicon::start_pairs() and the aliases' first two bytes: a word start whose two bytes
+  /// are not there starts neither a surface nor an alias.
+  std::vector<std::uint64_t> start_pairs_;
 };
 
 /// "james-dj-brown" for "James D.J. Brown": lowercase ASCII letters and digits joined by '-'.

@@ -140,6 +140,19 @@ class Lexicon {
     return ((runs_[folded / 64] >> (folded % 64)) & 1u) != 0;
   }
 
+  /// The first two bytes of every surface (in either case for the case-insensitive ones; a
+  /// one-byte surface with every second byte), a bit each in a table of 65,536 bits by
+  /// first * 256 + second: a word whose two bytes are not there starts no surface, and two
+  /// loads say so. `second` is 0 at the end of the text searched.
+  const std::vector<std::uint64_t>& start_pairs() const { return start_pairs_; }
+  static bool has_pair(const std::vector<std::uint64_t>& pairs, unsigned char first, unsigned char second) {
+    const unsigned pair = (unsigned{first} << 8) | second;
+    return ((pairs[pair / 64] >> (pair % 64)) & 1u) != 0;
+  }
+  /// Sets the bits of has_pair() for text that starts with `surface`, folding ASCII case
+  /// if `either_case`.
+  static void add_pairs(std::vector<std::uint64_t>& pairs, std::string_view surface, bool either_case);
+
   /// The role `person` held on `date` (YYYY-MM-DD or YYYY), the most senior first, or nothing.
   const Role* role_on(std::size_t person, std::string_view date) const;
 
@@ -196,6 +209,7 @@ class Lexicon {
     return prefix | (kept < 8 ? lows & ((std::uint64_t{1} << (8 * kept)) - 1) : lows);
   }
   std::vector<std::uint64_t> runs_ = std::vector<std::uint64_t>((1u << kRunBits) / 64);
+  std::vector<std::uint64_t> start_pairs_ = std::vector<std::uint64_t>(65536 / 64);
 };
 
 }  // namespace annotate
