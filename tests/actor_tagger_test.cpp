@@ -159,6 +159,21 @@ TEST_CASE("actor_tagger: words the two-byte screen passes and stops", "[actor_ta
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("actor_tagger: names on either side of the scan's 64-byte blocks", "[actor_tagger]") {
+  // Word starts are found 64 bytes of a sentence at a time (16 with SSE2, byte by byte
+  // where the text ends): each name at every offset around a block's edges, after a
+  // non-ASCII character, and at the very end of the text.
+  for (std::size_t pad = 0; pad <= 140; ++pad) {
+    INFO(pad);
+    const std::string text = "Seoul met " + std::string(pad, ' ') + "Beijing\xE2\x80\x99s envoy, T\xC3\xA9" "a and Tokyo " +
+                             std::string(pad % 7, ' ') + "\xE2\x80\x94Moscow";
+    const Document doc = annotated(text);
+    CHECK(describe(doc) == "Seoul=KOR/capital | Beijing=CHN/capital | Tokyo=JPN/capital | Moscow=RUS/capital");
+    REQUIRE(doc.mentions.size() == 4);
+    CHECK(doc.mentions[3].span.end == text.size());
+  }
+}
+
 TEST_CASE("actor_tagger: roles follow the reference date", "[actor_tagger]") {
   const Document doc = annotated("Xi Jinping met Moon Jae-in.\n\n1. A source, June 1, 2019.\n");
   REQUIRE(doc.actors.size() == 2);
